@@ -1,0 +1,40 @@
+import type { ExpectedRevision } from './port.js';
+
+/** The stream's revision did not match the caller's expectation. */
+export class WrongExpectedRevisionError extends Error {
+  readonly code = 'store.wrong_expected_revision';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** Current last revision, or null when the stream does not exist. */
+    readonly actual: number | null,
+  ) {
+    super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${actual === null ? 'no stream' : actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Some ids of the batch are already stored, but not as this exact batch (a retry must resend the same events). */
+export class IdempotencyMismatchError extends Error {
+  readonly code = 'store.idempotency_mismatch';
+  constructor(readonly streamId: string, readonly eventId: string) {
+    super(`Event ${eventId} is already stored, but the retried batch for ${streamId} differs from the original`);
+    this.name = 'IdempotencyMismatchError';
+  }
+}
+
+export class InvalidAppendError extends Error {
+  readonly code = 'store.invalid_append';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppendError';
+  }
+}
+
+export class StoreClosedError extends Error {
+  readonly code = 'store.closed';
+  constructor() {
+    super('The event store is closed');
+    this.name = 'StoreClosedError';
+  }
+}

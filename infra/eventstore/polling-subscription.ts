@@ -1,0 +1,45 @@
+import type { AllFilter, StoredEvent, Subscription } from './port.js';
+
+export interface Page {
+  events: StoredEvent[];
+  /** The highest global position the page query looked at (>= the last event's position when a filter skipped rows). */
+  scannedTo: number;
+}
+
+export interface PollingSource {
+  readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<Page> | Page;
+  /** Resolves when new events may have been committed (a local notification or a poll tick), or when aborted. */
+  waitForChange(after: number, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Catch-up then live, shared by the adapters whose backend has no push of its own.
+ * Correct only when a global position becomes visible after every smaller one (true for
+ * SQLite's single writer; the PostgreSQL adapter ensures it with its commit-order rule).
+ */
+export function pollingSubscription(source: PollingSource, after: number, filter: AllFilter | undefined, pageSize = 1000): Subscription {
+  const abort = new AbortController();
+  let checkpoint = after;
+
+  async function* run(): AsyncGenerator<StoredEvent> {
+    while (!abort.signal.aborted) {
+      const page = await source.readPage(checkpoint, pageSize, filter);
+      for (const event of page.events) {
+        if (abort.signal.aborted) return;
+        checkpoint = event.globalPosition;
+        yield event;
+      }
+      checkpoint = Math.max(checkpoint, page.scannedTo);
+      if (page.events.length < pageSize) await source.waitForChange(checkpoint, abort.signal);
+    }
+  }
+
+  const iterator = run();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async close() {
+      abort.abort();
+      await iterator.return(undefined);
+    },
+  };
+}

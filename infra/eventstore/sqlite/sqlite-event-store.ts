@@ -1,0 +1,245 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreClosedError } from '../errors.js';
+import { pollingSubscription, type Page } from '../polling-subscription.js';
+import type {
+  AllFilter,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port.js';
+import { appendOne, validateRequest, type AppendRequest } from './append-one.js';
+import { migrate, openPragmas } from './schema.js';
+import { filteredPageQuery, prepareStatements, rowToEvent, type Statements } from './statements.js';
+
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another process's write lock before failing (ms). */
+  busyTimeoutMs?: number;
+  /** How often a live subscription looks for commits made by other processes (ms). */
+  pollIntervalMs?: number;
+  /** Most append calls committed in one transaction. */
+  maxBatch?: number;
+}
+
+interface Pending extends AppendRequest {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+const PAGE = 1000;
+
+/**
+ * The embedded default store. Appends are queued and committed in groups: every call waiting
+ * when the writer runs shares one transaction (one fsync), each inside its own savepoint so a
+ * failed expectation rolls back that call alone.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly backend = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly st: Statements;
+  private readonly filterCache = new Map<string, Database.Statement>();
+  private readonly committed = new EventEmitter();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+  private readonly pollIntervalMs: number;
+  private readonly maxBatch: number;
+
+  constructor(readonly file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    openPragmas(this.db);
+    migrate(this.db);
+    this.st = prepareStatements(this.db);
+    this.pollIntervalMs = options.pollIntervalMs ?? 25;
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.committed.setMaxListeners(0);
+  }
+
+  append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision = 'any'): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    const req: AppendRequest = { streamId, events, expected: expectedRevision };
+    try {
+      validateRequest(req);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ ...req, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate lets every writer that is ready in this turn join the same transaction.
+    this.flushing = new Promise((done) =>
+      setImmediate(() => {
+        this.flushScheduled = false;
+        try {
+          this.flush();
+        } finally {
+          done();
+        }
+      }),
+    );
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length > 0) this.scheduleFlush();
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    const recordedAt = new Date().toISOString();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const req of batch) {
+        this.db.exec('SAVEPOINT one_append');
+        try {
+          outcomes.push({ ok: true, result: appendOne(this.st, req, recordedAt) });
+          this.db.exec('RELEASE one_append');
+        } catch (error) {
+          this.db.exec('ROLLBACK TO one_append');
+          this.db.exec('RELEASE one_append');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const req of batch) req.reject(error);
+      return;
+    }
+    batch.forEach((req, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) req.resolve(outcome.result);
+      else req.reject(outcome.error);
+    });
+    this.committed.emit('commit');
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (remaining > 0) {
+      this.assertOpen();
+      const limit = Math.min(PAGE, remaining);
+      const rows = backwards ? this.st.streamBackwards.all(streamId, from, limit) : this.st.streamForwards.all(streamId, from, limit);
+      for (const row of rows) yield rowToEvent(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      from = backwards ? rows[rows.length - 1]!.revision - 1 : rows[rows.length - 1]!.revision + 1;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<StoredEvent> {
+    let after = options.after ?? 0;
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    while (remaining > 0) {
+      this.assertOpen();
+      const limit = Math.min(PAGE, remaining);
+      const page = this.readPage(after, limit, options.filter);
+      for (const e of page.events) yield e;
+      remaining -= page.events.length;
+      if (page.events.length < limit) return;
+      after = page.scannedTo;
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    return pollingSubscription(
+      {
+        readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+        waitForChange: (after, signal) => this.waitForChange(after, signal),
+      },
+      options.after ?? 0,
+      options.filter,
+      PAGE,
+    );
+  }
+
+  /** One page in a single read transaction, so `scannedTo` is consistent with what the filter skipped. */
+  private readPage(after: number, limit: number, filter: AllFilter | undefined): Page {
+    if (this.closed) return { events: [], scannedTo: after };
+    const filtered = !!(filter?.eventTypePrefixes?.length || filter?.streamCategories?.length);
+    return this.db.transaction((): Page => {
+      if (!filtered) {
+        const rows = this.st.allPage.all(after, limit);
+        return { events: rows.map(rowToEvent), scannedTo: rows.length ? rows[rows.length - 1]!.position : after };
+      }
+      const rows = filteredPageQuery(this.db, filter!, this.filterCache)(after, limit);
+      const scannedTo = rows.length === limit ? rows[rows.length - 1]!.position : Math.max(after, this.st.head.get()?.head ?? 0);
+      return { events: rows.map(rowToEvent), scannedTo };
+    })();
+  }
+
+  /** Wakes on a local commit at once, and polls for commits by other processes on the same file. */
+  private waitForChange(after: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      // A commit may have landed while the consumer was busy: look before waiting.
+      if (signal.aborted || this.closed || (this.st.head.get()?.head ?? 0) > after) return resolve();
+      const done = () => {
+        clearInterval(timer);
+        this.committed.off('commit', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setInterval(() => {
+        if (this.closed || (this.st.head.get()?.head ?? 0) > after) done();
+      }, this.pollIntervalMs);
+      this.committed.on('commit', done);
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    this.assertOpen();
+    return this.st.streamHead.get(streamId)?.revision ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.st.head.get()?.head ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Online, consistent copy of the database while appends go on (SQLite backup API). */
+  async backup(destination: string, onProgress?: (p: { totalPages: number; remainingPages: number }) => void): Promise<void> {
+    this.assertOpen();
+    await this.db.backup(destination, {
+      progress: (p) => {
+        onProgress?.(p);
+        return 200;
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let queued appends commit before closing: graceful shutdown loses no acknowledged write.
+    while (this.queue.length > 0 || this.flushScheduled) await this.flushing;
+    this.closed = true;
+    this.committed.emit('commit');
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}
