@@ -1,0 +1,65 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type Database from 'better-sqlite3';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../../infra/config/config.js';
+import type { EventStore } from '../../infra/eventstore/port.js';
+import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
+import type { ProjectionRuntime } from '../../infra/projections/runtime.js';
+import problemDetails from './plugins/problem-details.js';
+import health from './routes/health.js';
+
+export interface AppContext {
+  config: Config;
+  store: EventStore;
+  readDb: Database.Database;
+  projections: ProjectionRuntime;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP application; the caller owns the store and runtime lifecycles. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: ctx.config.PARCOURS_BODY_LIMIT_BYTES,
+    // Accept a caller's request id (so partner systems can correlate), else mint one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemDetails);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Parcours API',
+        version: '1.0.0',
+        description:
+          'Household pathways in energy-poverty support programmes (SLIME / Slime+, Pas-de-Calais measures). Every error is RFC 9457 application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(health, { store: ctx.store, projections: ctx.projections, maxLag: ctx.config.PARCOURS_READY_MAX_LAG });
+  return app;
+}

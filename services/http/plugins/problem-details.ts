@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { problem, ProblemError, type FieldError } from '../problem.js';
+
+// Fastify's own error codes, mapped to our stable codes.
+const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid_content_length' },
+};
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send(problem(status, code, detail, { instance: request.url, requestId: request.id, ...extra }));
+}
+
+/** Every error leaves as RFC 9457 application/problem+json; nothing internal leaks. */
+async function problemDetails(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) {
+      return send(reply, request, error.status, error.code, error.detail, error.extra);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext ?? 'body';
+      const errors: FieldError[] = error.validation.map((v) => ({ in: part, path: v.instancePath || '/', code: v.keyword, message: v.message ?? 'invalid' }));
+      const first = errors[0]!;
+      return send(reply, request, 400, 'request.invalid', `The ${part} is invalid: ${first.path} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { errors });
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return send(reply, request, known.status, known.code, error.message);
+    if (error.validation) {
+      return send(reply, request, 400, 'request.invalid', error.message);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'unhandled error');
+      return send(reply, request, 500, 'internal', 'An unexpected error occurred; it has been logged with the request id.');
+    }
+    return send(reply, request, status, `http.${status}`, error.message);
+  });
+
+  app.setNotFoundHandler((request, reply) => send(reply, request, 404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+export default fp(problemDetails, { name: 'problem-details' });

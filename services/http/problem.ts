@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** One invalid field: a JSON pointer into the request part, and what is wrong with it. */
+export interface FieldError {
+  in: string;
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An error the API answers as RFC 9457 problem+json, with a stable machine code. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+  }
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe('URI reference identifying the problem type'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    code: z.string().describe('Stable machine code; partner systems branch on it'),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ in: z.string(), path: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .describe('Field-level errors, each with a JSON pointer'),
+  })
+  .passthrough()
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+}
+
+/** The error responses every route documents, so the OpenAPI description lists them. */
+export function errorResponses(...statuses: number[]): Record<number, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema.describe(TITLES[s] ?? 'Error')]));
+}

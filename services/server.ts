@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../infra/config/config.js';
+import { createLogger } from '../infra/logging/logger.js';
+import { defaultSqliteFile, openEventStore } from '../infra/eventstore/open.js';
+import type { EventStore } from '../infra/eventstore/port.js';
+import { defaultReadModelFile, openReadModelDb } from '../infra/projections/read-model-db.js';
+import { ProjectionRuntime } from '../infra/projections/runtime.js';
+import { allProjections } from '../projections/index.js';
+import { buildApp } from './http/app.js';
+
+export interface RunningService {
+  app: FastifyInstance;
+  store: EventStore;
+  projections: ProjectionRuntime;
+  logger: Logger;
+  /** Stops accepting requests, lets in-flight ones (and their appends) finish, then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store and read models, starts projections and the HTTP app (not yet listening). */
+export async function startService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningService> {
+  const store = await openEventStore({ backend: 'sqlite', file: defaultSqliteFile(config.dataDir) });
+  const readDb = openReadModelDb(defaultReadModelFile(config.dataDir));
+  const projections = new ProjectionRuntime(store, readDb, allProjections(), logger);
+  projections.start();
+  const app = await buildApp({ config, store, readDb, projections, logger });
+  let stopped: Promise<void> | null = null;
+  return {
+    app,
+    store,
+    projections,
+    logger,
+    stop() {
+      stopped ??= (async () => {
+        await app.close();
+        await projections.stop();
+        await store.close();
+        readDb.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** `parcours serve`: listens, and shuts down gracefully on SIGTERM / SIGINT. */
+export async function serve(config: Config): Promise<RunningService> {
+  const service = await startService(config);
+  const { app, logger } = service;
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ dataDir: config.dataDir, docs: `/docs` }, 'Parcours is listening');
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.PARCOURS_SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    service.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return service;
+}
