@@ -225,7 +225,9 @@ export class SqliteEventStore implements EventStore {
     await this.db.backup(destination, {
       progress: (p) => {
         onProgress?.(p);
-        return 200;
+        // Large steps: a write by another process between steps restarts the copy, so
+        // under steady load small steps may never finish. One step holds a read snapshot.
+        return 1_000_000;
       },
     });
   }

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import t from 'tap';
+import { ConfigError, loadConfig } from '../../infra/config/config.js';
+
+t.test('defaults', async (t) => {
+  const c = loadConfig({});
+  t.equal(c.PORT, 3000);
+  t.equal(c.HOST, '127.0.0.1');
+  t.equal(c.PARCOURS_DATA_DIR, './data');
+  t.ok(c.dataDir.endsWith('/data'));
+  t.equal(c.LOG_LEVEL, 'info');
+});
+
+t.test('a bad value names the variable', async (t) => {
+  t.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
+  try {
+    loadConfig({ PORT: '70000', LOG_LEVEL: 'loud' });
+  } catch (e) {
+    t.match((e as Error).message, /PORT="70000"/);
+    t.match((e as Error).message, /LOG_LEVEL="loud"/);
+  }
+  t.throws(() => loadConfig({ PARCOURS_JWT_SECRET: 'short' }), /PARCOURS_JWT_SECRET/);
+});
+
+t.test('the service refuses to start on a bad value, with a clear message', async (t) => {
+  const res = spawnSync(process.execPath, ['bin/parcours.js', 'serve'], { env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8', timeout: 20_000 });
+  t.equal(res.status, 78);
+  t.match(res.stderr, /Invalid configuration/);
+  t.match(res.stderr, /PORT="not-a-port"/);
+});
