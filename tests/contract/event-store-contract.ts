@@ -50,6 +50,31 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.equal(await store.headPosition(), 1);
   });
 
+  t.test('an append that fails while writing fails alone: concurrent appends commit, it leaves nothing', async (t) => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const results = await Promise.allSettled([
+      store.append('pathway-ok1', [event('A')]),
+      store.append('pathway-bad', [event('Fine'), event('Unserialisable', circular)]),
+      store.append('pathway-ok2', [event('B')]),
+    ]);
+    t.equal(results[0]!.status, 'fulfilled');
+    t.equal(results[1]!.status, 'rejected');
+    t.equal(results[2]!.status, 'fulfilled');
+    t.same(await collect(store.readStream('pathway-bad')), [], 'not even the first event of the failed call');
+    t.equal(await store.streamRevision('pathway-bad'), null);
+    t.same((await collect(store.readAll())).map((e) => e.streamId), ['pathway-ok1', 'pathway-ok2']);
+  });
+
+  t.test('close lets queued appends finish', async (t) => {
+    const pending = Array.from({ length: 50 }, (_, i) => store.append(`pathway-q${i % 3}`, [event('Q', { i })]));
+    await store.close();
+    const results = await Promise.allSettled(pending);
+    t.ok(results.every((r) => r.status === 'fulfilled'), 'every acknowledged append committed');
+    store = await sut.reopen();
+    t.equal((await collect(store.readAll())).length, 50);
+  });
+
   t.test('stored events carry id, type, version, data, metadata, revision, position, timestamps', async (t) => {
     const id = uuidv7();
     const before = Date.now();

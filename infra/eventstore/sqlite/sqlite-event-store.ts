@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreClosedError } from '../errors.js';
+import { IdempotencyMismatchError, StoreClosedError, WrongExpectedRevisionError } from '../errors.js';
 import { pollingSubscription, type Page } from '../polling-subscription.js';
 import type {
   AllFilter,
@@ -18,7 +18,7 @@ import type {
 } from '../port.js';
 import { appendOne, validateRequest, type AppendRequest } from './append-one.js';
 import { migrate, openPragmas } from './schema.js';
-import { filteredPageQuery, prepareStatements, rowToEvent, type Statements } from './statements.js';
+import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock before failing (ms). */
@@ -29,12 +29,20 @@ export interface SqliteStoreOptions {
   maxBatch?: number;
 }
 
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+function isCheckError(error: unknown): boolean {
+  return error instanceof WrongExpectedRevisionError || error instanceof IdempotencyMismatchError;
+}
+
 interface Pending extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
 const PAGE = 1000;
+/** readAll pages are larger: a full scan pays the per-page cost less often. */
+const SCAN_PAGE = 4000;
 
 /**
  * The embedded default store. Appends are queued and committed in groups: every call waiting
@@ -99,33 +107,56 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue.splice(0, this.maxBatch);
     if (this.queue.length > 0) this.scheduleFlush();
     if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
-    const recordedAt = new Date().toISOString();
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      for (const req of batch) {
-        this.db.exec('SAVEPOINT one_append');
-        try {
-          outcomes.push({ ok: true, result: appendOne(this.st, req, recordedAt) });
-          this.db.exec('RELEASE one_append');
-        } catch (error) {
-          this.db.exec('ROLLBACK TO one_append');
-          this.db.exec('RELEASE one_append');
-          outcomes.push({ ok: false, error });
-        }
-      }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      for (const req of batch) req.reject(error);
-      return;
-    }
+    const settled = this.commitBatch(batch);
     batch.forEach((req, i) => {
-      const outcome = outcomes[i]!;
+      const outcome = settled[i]!;
       if (outcome.ok) req.resolve(outcome.result);
       else req.reject(outcome.error);
     });
     this.committed.emit('commit');
+  }
+
+  /**
+   * One transaction for the whole batch. appendOne makes every check (expected revision,
+   * idempotency) before its first write, so a rejected call leaves nothing behind and needs
+   * no savepoint. Should a write itself fail (disk full, constraint), the transaction is
+   * rolled back and the batch is retried without that call: per-call atomicity holds.
+   */
+  private commitBatch(batch: Pending[]): Outcome[] {
+    const outcomes: Outcome[] = new Array(batch.length);
+    let remaining = batch.map((_, i) => i);
+    while (remaining.length > 0) {
+      const recordedAt = new Date().toISOString();
+      const attempt: Outcome[] = [];
+      let failedAt = -1;
+      try {
+        this.st.begin.run();
+        for (let k = 0; k < remaining.length; k++) {
+          try {
+            attempt.push({ ok: true, result: appendOne(this.st, batch[remaining[k]!]!, recordedAt) });
+          } catch (error) {
+            if (!isCheckError(error)) {
+              failedAt = k;
+              throw error;
+            }
+            attempt.push({ ok: false, error });
+          }
+        }
+        this.st.commit.run();
+        remaining.forEach((i, k) => (outcomes[i] = attempt[k]!));
+        return outcomes;
+      } catch (error) {
+        if (this.db.inTransaction) this.st.rollback.run();
+        if (failedAt === -1) {
+          // The transaction itself failed (lock timeout, I/O): nothing was written for anyone.
+          for (const i of remaining) outcomes[i] = { ok: false, error };
+          return outcomes;
+        }
+        outcomes[remaining[failedAt]!] = { ok: false, error };
+        remaining = remaining.filter((_, k) => k !== failedAt);
+      }
+    }
+    return outcomes;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
@@ -139,7 +170,7 @@ export class SqliteEventStore implements EventStore {
       for (const row of rows) yield rowToEvent(row);
       remaining -= rows.length;
       if (rows.length < limit) return;
-      from = backwards ? rows[rows.length - 1]!.revision - 1 : rows[rows.length - 1]!.revision + 1;
+      from = backwards ? rows[rows.length - 1]![REVISION] - 1 : rows[rows.length - 1]![REVISION] + 1;
     }
   }
 
@@ -148,7 +179,7 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     while (remaining > 0) {
       this.assertOpen();
-      const limit = Math.min(PAGE, remaining);
+      const limit = Math.min(SCAN_PAGE, remaining);
       const page = this.readPage(after, limit, options.filter);
       for (const e of page.events) yield e;
       remaining -= page.events.length;
@@ -174,13 +205,13 @@ export class SqliteEventStore implements EventStore {
   private readPage(after: number, limit: number, filter: AllFilter | undefined): Page {
     if (this.closed) return { events: [], scannedTo: after };
     const filtered = !!(filter?.eventTypePrefixes?.length || filter?.streamCategories?.length);
+    if (!filtered) {
+      const rows = this.st.allPage.all(after, limit);
+      return { events: rows.map(rowToEvent), scannedTo: rows.length ? rows[rows.length - 1]![POSITION] : after };
+    }
     return this.db.transaction((): Page => {
-      if (!filtered) {
-        const rows = this.st.allPage.all(after, limit);
-        return { events: rows.map(rowToEvent), scannedTo: rows.length ? rows[rows.length - 1]!.position : after };
-      }
       const rows = filteredPageQuery(this.db, filter!, this.filterCache)(after, limit);
-      const scannedTo = rows.length === limit ? rows[rows.length - 1]!.position : Math.max(after, this.st.head.get()?.head ?? 0);
+      const scannedTo = rows.length === limit ? rows[rows.length - 1]![POSITION] : Math.max(after, this.st.head.get()?.head ?? 0);
       return { events: rows.map(rowToEvent), scannedTo };
     })();
   }

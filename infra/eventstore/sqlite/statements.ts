@@ -1,33 +1,37 @@
 import type Database from 'better-sqlite3';
 import type { AllFilter, EventMetadata, StoredEvent } from '../port.js';
 
-export interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string;
-  previous_hash: string | null;
-}
+/** Rows are read as arrays (better-sqlite3 raw mode): building keyed row objects costs more than the query. */
+export type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  hash: string,
+  previousHash: string | null,
+];
+
+export const POSITION = 0;
+export const REVISION = 3;
 
 export function rowToEvent(row: EventRow): StoredEvent {
   return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    revision: row.revision,
-    globalPosition: row.position,
-    recordedAt: row.recorded_at,
-    hash: row.hash,
-    previousHash: row.previous_hash,
+    id: row[1],
+    streamId: row[2],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: JSON.parse(row[7]) as EventMetadata,
+    revision: row[3],
+    globalPosition: row[0],
+    recordedAt: row[8],
+    hash: row[9],
+    previousHash: row[10],
   };
 }
 
@@ -36,20 +40,27 @@ const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, 
 /** Prepared once per connection: statement preparation is the costly part in better-sqlite3. */
 export function prepareStatements(db: Database.Database) {
   return {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
     streamHead: db.prepare<[string], { revision: number; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
     upsertStream: db.prepare('INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash'),
     insertEvent: db.prepare(
       'INSERT INTO events (event_id, stream_id, category, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-    streamForwards: db.prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`),
-    streamBackwards: db.prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
-    allPage: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
+    streamForwards: raw<[string, number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`),
+    streamBackwards: raw<[string, number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+    allPage: raw<[number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
     head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
   };
 }
 
 export type Statements = ReturnType<typeof prepareStatements>;
+
+function raw<P extends unknown[]>(db: Database.Database, sql: string): Database.Statement<P, EventRow> {
+  return db.prepare<P, EventRow>(sql).raw(true);
+}
 
 /** Filtered pages are built per filter shape; cached so a subscription reuses its statement. */
 export function filteredPageQuery(db: Database.Database, filter: AllFilter, cache: Map<string, Database.Statement>) {
@@ -61,7 +72,7 @@ export function filteredPageQuery(db: Database.Database, filter: AllFilter, cach
     const clauses: string[] = [];
     if (prefixes.length) clauses.push(`(${prefixes.map(() => "substr(type, 1, length(?)) = ?").join(' OR ')})`);
     if (categories.length) clauses.push(`category IN (${categories.map(() => '?').join(', ')})`);
-    stmt = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${clauses.join(' AND ')} ORDER BY position ASC LIMIT ?`);
+    stmt = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${clauses.join(' AND ')} ORDER BY position ASC LIMIT ?`).raw(true);
     cache.set(key, stmt);
   }
   const params: unknown[] = [];
