@@ -1,0 +1,45 @@
+// Field names whose values are personal data (identity, contact, income, debts, bills, health,
+// family situation) or free text that may contain some. The logger redacts them, the outcome
+// view strips them, erasure on request targets them. Matching is by key name at any depth, so a
+// new schema field with one of these names is covered without touching this list.
+
+export const PERSONAL_DATA_KEYS = [
+  // identity and contact of the household
+  'household', 'identity', 'lastName', 'firstName', 'birthYear', 'contact', 'phone', 'email',
+  'address', 'line1', 'line2', 'postalCode', 'inseeCode', 'landlord',
+  // people named in the record (referrer's person, visitors, landlords, participants, officers, deciders)
+  'name', 'personName', 'personRole', 'visitors', 'participants', 'officerName', 'deciderName', 'approvedBy', 'validatedBy',
+  // consent record
+  'consent',
+  // budget: income, debts, bills, spending
+  'income', 'annualDisposableIncome', 'monthlyNetIncome', 'sources', 'debts', 'repaymentPlan', 'bills', 'billsAfter',
+  'annualEnergySpending', 'annualEnergySpendingAfter', 'annualIncomeAfter', 'meterReading', 'monthlyInstalmentEuros',
+  // household situation, dwelling and habits as observed at home
+  'composition', 'compositionAfter', 'familySituation', 'findings', 'comfort', 'satisfaction',
+  // free text: may name people or describe health and family matters
+  'note', 'notes', 'reason', 'difficultyNote', 'problemNote', 'summary', 'comment', 'objectives', 'workedOn', 'pendingPoints',
+] as const;
+
+export type PersonalDataKey = (typeof PERSONAL_DATA_KEYS)[number];
+
+const personalKeys: ReadonlySet<string> = new Set(PERSONAL_DATA_KEYS);
+
+export function isPersonalDataKey(key: string): boolean {
+  return personalKeys.has(key);
+}
+
+/** A deep copy of a JSON-like value without any personal-data key, at any depth. */
+export function stripPersonalData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => stripPersonalData(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (!personalKeys.has(key)) out[key] = stripPersonalData(inner);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** Paths for pino's `redact` option: each key at the top level and at any depth below. */
+export const PERSONAL_DATA_REDACT_PATHS: readonly string[] = PERSONAL_DATA_KEYS.flatMap((key) => [key, `*.${key}`]);

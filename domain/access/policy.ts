@@ -1,0 +1,99 @@
+// Who may see and do what. Pure: the HTTP layer passes the principal and the pathway's scope.
+
+export type Role = 'referrer' | 'visit_officer' | 'coordinator' | 'auditor' | 'partner_system' | 'admin';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  organisationId: string;
+  /** `*` stands for every territory. */
+  territories: string[];
+}
+
+/** What decides access to one pathway. */
+export interface PathwayScope {
+  territory: string;
+  referrerOrganisationId: string;
+}
+
+/** `full`: the whole record; `outcome`: stage, orientations and exit only, no personal data. */
+export type ReadView = 'full' | 'outcome';
+
+export type AccessDecision = { allowed: true } | { allowed: false; code: string; detail: string };
+
+const ALLOWED: AccessDecision = { allowed: true };
+
+export function actsIn(actor: Actor, territory: string): boolean {
+  return actor.territories.includes('*') || actor.territories.includes(territory);
+}
+
+export function readView(actor: Actor, scope: PathwayScope): ReadView | null {
+  switch (actor.role) {
+    case 'admin':
+    case 'auditor':
+      return 'full';
+    case 'coordinator':
+    case 'visit_officer':
+      return actsIn(actor, scope.territory) ? 'full' : null;
+    case 'referrer':
+    case 'partner_system':
+      return actor.organisationId === scope.referrerOrganisationId ? 'outcome' : null;
+  }
+}
+
+export function canRead(actor: Actor, scope: PathwayScope): AccessDecision {
+  if (readView(actor, scope)) return ALLOWED;
+  if (actor.role === 'referrer' || actor.role === 'partner_system') {
+    return { allowed: false, code: 'auth.not_your_referral', detail: 'Referrers and partner systems see only the pathways their organisation referred.' };
+  }
+  return { allowed: false, code: 'auth.out_of_territory', detail: `Your role acts only in your territories; this pathway belongs to territory ${scope.territory}.` };
+}
+
+/** Steps that belong to the programme's coordination, not to the visit officers. */
+const COORDINATOR_ONLY = new Set(['AcceptEntry', 'RejectEntry', 'AssignVisitOfficer', 'SettlePhase']);
+
+/** May the actor refer a new household in this territory? */
+export function canRefer(actor: Actor, territory: string): AccessDecision {
+  if (actor.role === 'auditor') return readOnly();
+  if ((actor.role === 'coordinator' || actor.role === 'visit_officer') && !actsIn(actor, territory)) {
+    return { allowed: false, code: 'auth.out_of_territory', detail: `Your role acts only in your territories, not in ${territory}.` };
+  }
+  return ALLOWED;
+}
+
+/** May the actor run this command on an existing pathway? */
+export function canCommand(actor: Actor, commandType: string, scope: PathwayScope): AccessDecision {
+  switch (actor.role) {
+    case 'admin':
+      return ALLOWED;
+    case 'auditor':
+      return readOnly();
+    case 'referrer':
+    case 'partner_system':
+      return { allowed: false, code: 'auth.role_forbidden', detail: 'Referrers and partner systems submit referrals and read outcomes; they do not record pathway steps.' };
+    case 'visit_officer':
+    case 'coordinator':
+      if (actor.role === 'visit_officer' && COORDINATOR_ONLY.has(commandType)) {
+        return { allowed: false, code: 'auth.role_forbidden', detail: `${commandType} is a coordinator's decision.` };
+      }
+      return actsIn(actor, scope.territory)
+        ? ALLOWED
+        : { allowed: false, code: 'auth.out_of_territory', detail: `Your role acts only in your territories; this pathway belongs to territory ${scope.territory}.` };
+  }
+}
+
+/** Only admins manage phase policy versions. */
+export function canManagePolicies(actor: Actor): AccessDecision {
+  return actor.role === 'admin' ? ALLOWED : { allowed: false, code: 'auth.role_forbidden', detail: 'Only administrators add phase policy versions.' };
+}
+
+/** Auditors, admins and coordinators may run audits; auditors everywhere, coordinators in their territories (checked per pathway). */
+export function canAudit(actor: Actor): AccessDecision {
+  return actor.role === 'auditor' || actor.role === 'admin' || actor.role === 'coordinator'
+    ? ALLOWED
+    : { allowed: false, code: 'auth.role_forbidden', detail: 'Audit replays and chain verification are for auditors, coordinators and administrators.' };
+}
+
+function readOnly(): AccessDecision {
+  return { allowed: false, code: 'auth.read_only', detail: 'Auditors read everything and write nothing.' };
+}

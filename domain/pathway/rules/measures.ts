@@ -1,0 +1,148 @@
+// Contracted measures: contract, reviews, renewals, monthly progress notes, within the limits
+// the programme profile sets.
+import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
+import { firstDayOf, lastDayOf, monthOf } from '../../shared/dates.js';
+import type { MeasureSettings } from '../../programmes/profiles.js';
+import type { Decision } from '../decision.js';
+import { rejection as refusalOf } from '../rejections.js';
+import type { MeasureState } from '../state.js';
+import {
+  accept, checkAfterEntryValidation, checkDates, checkNotBefore, checkNotDuringPause, defined, firstOf, idFor, refuse, refusal,
+  type RuleContext,
+} from './common.js';
+
+type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
+
+function settingsOf(rc: RuleContext): MeasureSettings | null {
+  return rc.profile.measure;
+}
+
+/** The measure in progress: contract signed and the pathway not exited since. */
+function current(rc: RuleContext): MeasureState | null {
+  const m = rc.state.measure;
+  return m && m.closedOn === null ? m : null;
+}
+
+export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleContext): Decision {
+  const settings = settingsOf(rc);
+  if (!settings) return refuse('command.not_applicable_to_programme', `${rc.profile.label} has no contracted measure.`);
+  const running = current(rc);
+  if (running && data.measureStartDate <= running.endsOn) {
+    return refuse('measure.already_started', `Measure ${running.contractId} runs until ${running.endsOn}.`);
+  }
+  if (settings.requiresDiagnostic && rc.state.diagnostics.length === 0) {
+    return refuse('diagnostic.required', 'In this programme the accompaniment follows the diagnostic.');
+  }
+  const { min, max } = settings.durationMonths;
+  if (data.durationMonths < min || data.durationMonths > max) {
+    return refuse('measure.limit_exceeded', `A measure lasts ${min === max ? `${min}` : `${min} to ${max}`} months in this programme.`, 'durationMonths');
+  }
+  const problem = firstOf(
+    checkDates(rc, [['signedOn', data.signedOn], ['measureStartDate', data.measureStartDate], ['sentToFunderOn', data.sentToFunderOn]]),
+    checkAfterEntryValidation(rc, 'measureStartDate', data.measureStartDate),
+    data.sentToFunderOn ? checkNotBefore('sentToFunderOn', data.sentToFunderOn, data.signedOn, 'the signature') : null,
+  );
+  if (problem) return refusal(problem);
+  const taken = (c: string) => [rc.state.measure, ...rc.state.pastMeasures].some((m) => m?.contractId === c);
+  const id = idFor(rc, data.contractId, taken, 'contractId');
+  if ('rejection' in id) return refusal(id.rejection);
+  // a contract sent after the programme's deadline is still recorded: lateness is for worklists to flag
+  return accept({ type: 'MeasureContractSigned', data: defined({ ...data, contractId: id.id }) });
+}
+
+export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: RuleContext): Decision {
+  const settings = settingsOf(rc);
+  const measure = current(rc);
+  if (!settings || !measure) return refuse('measure.not_started');
+  const problem = firstOf(
+    checkDates(rc, [['reviewDate', data.reviewDate]]),
+    data.reviewDate < measure.startDate
+      ? refusalOf('measure.outside_period', `reviewDate ${data.reviewDate} is before the measure started (${measure.startDate}).`, 'reviewDate')
+      : null,
+  );
+  if (problem) return refusal(problem);
+
+  if (data.kind === 'final') {
+    if (measure.reviews.some((r) => r.kind === 'final')) return refuse('measure.review_already_recorded', 'The final review is already recorded.', 'kind');
+    if (settings.finalReview.signedByHousehold && !data.signedByHousehold) {
+      return refuse('measure.signature_required', 'In this programme the final review is signed by the household.', 'signedByHousehold');
+    }
+  } else {
+    const mark = data.monthMark as number; // the schema requires it for an intermediate review
+    if (!settings.reviewMonths.includes(mark)) {
+      const scheduled = settings.reviewMonths.length ? settings.reviewMonths.join(', ') : 'none';
+      return refuse('measure.review_not_scheduled', `Intermediate reviews in this programme: ${scheduled}.`, 'monthMark');
+    }
+    if (mark > measure.totalMonths) {
+      return refuse('measure.limit_exceeded', `The measure lasts ${measure.totalMonths} months; there is no month ${mark}.`, 'monthMark');
+    }
+    if (data.reviewDate > measure.endsOn) {
+      return refuse('measure.outside_period', `reviewDate ${data.reviewDate} is after the measure ended (${measure.endsOn}).`, 'reviewDate');
+    }
+    if (measure.reviews.some((r) => r.kind === 'intermediate' && r.monthMark === mark)) {
+      return refuse('measure.review_already_recorded', `The ${mark}-month review is already recorded.`, 'monthMark');
+    }
+  }
+  const taken = (r: string) => measure.reviews.some((x) => x.reviewId === r);
+  const id = idFor(rc, data.reviewId, taken, 'reviewId');
+  if ('rejection' in id) return refusal(id.rejection);
+  return accept({ type: 'PeriodicReviewRecorded', data: defined({ ...data, reviewId: id.id }) });
+}
+
+export function renewMeasure(data: Data<'RenewMeasure'>, rc: RuleContext): Decision {
+  const renewal = settingsOf(rc)?.renewal;
+  if (!renewal) return refuse('command.not_applicable_to_programme', `${rc.profile.label} provides no renewal.`);
+  const measure = current(rc);
+  if (!measure) return refuse('measure.not_started');
+  const problem = checkDates(rc, [['renewedOn', data.renewedOn]]);
+  if (problem) return refusal(problem);
+  if (data.renewedOn < measure.startDate || data.renewedOn > measure.endsOn) {
+    return refuse('measure.outside_period', `A renewal is decided while the measure runs (${measure.startDate} to ${measure.endsOn}).`, 'renewedOn');
+  }
+  if (data.additionalMonths > renewal.maxStepMonths) {
+    return refuse('measure.limit_exceeded', `A renewal adds at most ${renewal.maxStepMonths} months.`, 'additionalMonths');
+  }
+  const total = measure.totalMonths + data.additionalMonths;
+  const ceiling = data.exceptional ? renewal.exceptionalMaxTotalMonths : renewal.maxTotalMonths;
+  if (ceiling === null) {
+    return refuse('measure.limit_exceeded', 'This programme grants no exceptional renewal.', 'exceptional');
+  }
+  if (total > ceiling) {
+    return refuse('measure.limit_exceeded', `The measure would last ${total} months; the ceiling is ${ceiling}.`, 'additionalMonths');
+  }
+  return accept({ type: 'MeasureRenewed', data: defined({ ...data }) });
+}
+
+export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, rc: RuleContext): Decision {
+  const measure = current(rc);
+  if (!measure) return refuse('measure.not_started');
+  if (data.month < monthOf(measure.startDate) || data.month > monthOf(measure.endsOn)) {
+    return refuse('measure.outside_period', `The measure runs from ${measure.startDate} to ${measure.endsOn}.`, 'month');
+  }
+  if (measure.progressNotes.some((n) => n.month === data.month)) return refuse('measure.progress_note_already_signed', undefined, 'month');
+  const problem = firstOf(
+    checkDates(rc, [['signedOn', data.signedOn]]),
+    checkNotBefore('signedOn', data.signedOn, firstDayOf(data.month), 'the month it covers'),
+    ...data.homeVisitDates.map((d, i) => visitInMonth(rc, d, data.month, `homeVisitDates.${i}`)),
+  );
+  if (problem) return refusal(problem);
+  for (const [i, orientationId] of data.orientationIds.entries()) {
+    if (!(orientationId in rc.state.orientations)) {
+      return refuse('orientation.not_found', `No orientation ${orientationId} in this pathway.`, `orientationIds.${i}`);
+    }
+  }
+  const taken = (n: string) => measure.progressNotes.some((x) => x.noteId === n);
+  const id = idFor(rc, data.noteId, taken, 'noteId');
+  if ('rejection' in id) return refusal(id.rejection);
+  return accept({
+    type: 'MonthlyProgressNoteSigned',
+    data: defined({ ...data, noteId: id.id, homeVisitDates: [...new Set(data.homeVisitDates)].sort() }),
+  });
+}
+
+function visitInMonth(rc: RuleContext, date: string, month: string, field: string) {
+  if (date < firstDayOf(month) || date > lastDayOf(month)) {
+    return refusalOf('date.out_of_order', `${field} ${date} is not in ${month}.`, field);
+  }
+  return firstOf(checkDates(rc, [[field, date]]), checkNotDuringPause(rc, field, date));
+}

@@ -1,0 +1,148 @@
+// The write-side state of one household's pathway: just what the decider needs to enforce the
+// rules, plus enough of the story for the full view. It is rebuilt by folding the pathway's
+// events with evolvePathway; it is never stored and never edited directly.
+import type {
+  ActorRef, ClosedDoorRecordedData, ContactAttemptedData, DiagnosticReportSentData, DiagnosticVisitCompletedData,
+  EvaluationRecordedData, ExitReportRecipient, ExitType, ExternalReference, Household, MonthlyProgressNoteSignedData,
+  OrientationCategory, OrientationStatus, PeriodicReviewRecordedData, PhaseSettledData, ProgrammeId, ReferralChannel,
+  Referrer, RelayActor, ReportPart, SupportContactRecordedData, Territory, VisitScheduledData, Consent,
+  MeasureRenewedData,
+} from '../../contracts/index.js';
+import type { PathwayStage } from './stage.js';
+
+export { evolvePathway } from './evolve.js';
+
+export type PathwayStatus = 'awaiting_validation' | 'active' | 'paused' | 'rejected' | 'exited';
+
+export interface EntryDecision {
+  decision: 'accepted' | 'rejected';
+  decidedOn: string;
+  decidedBy: ActorRef;
+  reason?: string | undefined;
+}
+
+export interface ContactAttemptState extends ContactAttemptedData {
+  /** The closed door this failed home visit was counted in, if any. */
+  closedDoorId: string | null;
+}
+
+export interface DiagnosticReportState {
+  reportId: string;
+  visitId: string;
+  issuedOn: string;
+  parts: ReportPart[];
+  validatedBy?: string | undefined;
+  sendings: Array<Omit<DiagnosticReportSentData, 'reportId'>>;
+}
+
+export interface OrientationHistoryEntry {
+  status: OrientationStatus;
+  on: string;
+  note?: string | undefined;
+}
+
+export interface OrientationState {
+  orientationId: string;
+  category: OrientationCategory;
+  relayActor: RelayActor;
+  proposedOn: string;
+  note?: string | undefined;
+  status: OrientationStatus;
+  statusChangedOn: string;
+  history: OrientationHistoryEntry[];
+}
+
+export interface PauseState {
+  startDate: string;
+  reason: string;
+  /** null while the pause is in progress. */
+  endDate: string | null;
+  endReason?: string | undefined;
+}
+
+export interface ExitState {
+  exitDate: string;
+  exitType: ExitType;
+  reason?: string | undefined;
+  reportedTo: Array<{ recipient: ExitReportRecipient; reportedOn: string }>;
+  /** Set when the household came back; the days in between belong to no support. */
+  reopenedOn: string | null;
+  reopenReason?: string | undefined;
+}
+
+export interface MeasureState {
+  contractId: string;
+  signedOn: string;
+  startDate: string;
+  initialMonths: number;
+  /** Initial length plus every renewal. */
+  totalMonths: number;
+  /** Last day of the measure (inclusive), from the start date and the total months. */
+  endsOn: string;
+  sentToFunderOn?: string | undefined;
+  renewals: MeasureRenewedData[];
+  reviews: PeriodicReviewRecordedData[];
+  progressNotes: MonthlyProgressNoteSignedData[];
+  /** The exit date when the pathway exited during the measure. */
+  closedOn: string | null;
+}
+
+/** A pathway once its household has been referred. */
+export interface ReferredPathway {
+  id: string;
+  programme: ProgrammeId;
+  territory: Territory;
+  referrer: Referrer;
+  referralChannel: ReferralChannel;
+  externalReference?: ExternalReference | undefined;
+  referredOn: string;
+  household: Household;
+  consent: Consent;
+  status: PathwayStatus;
+  stage: PathwayStage;
+  assignedOfficerId: string | null;
+  /** The decision on the current entry (null while awaiting it, or when the programme has none). */
+  entry: EntryDecision | null;
+  /** Every entry decision, including those before a reopening. */
+  entryDecisions: EntryDecision[];
+  contactAttempts: ContactAttemptState[];
+  scheduledVisits: VisitScheduledData[];
+  closedDoors: ClosedDoorRecordedData[];
+  diagnostics: DiagnosticVisitCompletedData[];
+  reports: Record<string, DiagnosticReportState>;
+  orientations: Record<string, OrientationState>;
+  contacts: Record<string, SupportContactRecordedData>;
+  pauses: PauseState[];
+  evaluations: EvaluationRecordedData[];
+  exits: ExitState[];
+  measure: MeasureState | null;
+  /** Measures of earlier stays, before a reopening. */
+  pastMeasures: MeasureState[];
+  settlements: PhaseSettledData[];
+  reopenCount: number;
+  /** Latest business date of anything that happened (scheduled visits to come excluded). */
+  lastActivityOn: string;
+}
+
+/** Before the referral there is no pathway at all. */
+export type PathwayState = ReferredPathway | null;
+
+export function initialPathwayState(): PathwayState {
+  return null;
+}
+
+// Small readers the decider and the views share.
+
+export function activePause(state: ReferredPathway): PauseState | null {
+  const last = state.pauses[state.pauses.length - 1];
+  return last && last.endDate === null ? last : null;
+}
+
+export function currentExit(state: ReferredPathway): ExitState | null {
+  const last = state.exits[state.exits.length - 1];
+  return last && last.reopenedOn === null ? last : null;
+}
+
+export function activeMeasure(state: ReferredPathway): MeasureState | null {
+  return state.measure && state.measure.closedOn === null ? state.measure : null;
+}

@@ -1,0 +1,76 @@
+import t from 'tap';
+import { isPersonalDataKey } from '../../../contracts/personal-data.js';
+import type { PathwayEvent } from '../../../contracts/events/index.js';
+import { toFullView, toOutcomeView } from '../../../domain/pathway/index.js';
+import { events as e } from './fixtures.js';
+import { fold } from './given.js';
+
+const story: PathwayEvent[] = [
+  e.referred({ programme: 'pdc-energy-2026' }),
+  e.accepted('2026-06-05'),
+  e.diagnostic('visit-1', '2026-06-20'),
+  e.report('report-1', 'visit-1', '2026-06-25'),
+  { type: 'DiagnosticReportSent', data: { reportId: 'report-1', sentOn: '2026-06-26', recipient: 'landlord', landlordKind: 'private' } },
+  e.orientation('o-1', '2026-06-25', 'financial_aid_fsl'),
+  e.orientation('o-2', '2026-06-25', 'landlord_mediation'),
+  e.orientationStatus('o-1', 'accepted', '2026-06-28'),
+  e.contract('2026-07-01', 3),
+  e.contact('c-1', '2026-07-02', { orientationIds: ['o-1'], note: 'Mme Martin évoque son asthme', participants: ['Julie Caron', 'Claire Martin'] }),
+  {
+    type: 'EvaluationRecorded',
+    data: { evaluationId: 'ev-1', evaluationDate: '2026-07-10', comfort: { note: 'Froid dans la chambre' }, billsAfter: [], satisfaction: { rating: 4, comment: 'Merci' }, annualIncomeAfter: 17123 },
+  },
+  e.exited('2026-07-20', 'moved'),
+];
+
+function keysDeep(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => keysDeep(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.push(k);
+      keysDeep(v, into);
+    }
+  }
+  return into;
+}
+
+t.test('the outcome view carries outcomes only', async (t) => {
+  const view = toOutcomeView(fold(story));
+  t.ok(view);
+  t.equal(view?.status, 'exited');
+  t.equal(view?.programme, 'pdc-energy-2026');
+  t.strictSame(view?.territory, { code: 'calaisis', label: 'Calaisis' });
+  t.strictSame(view?.exit, { exitType: 'moved', exitDate: '2026-07-20' });
+  t.strictSame(view?.orientations.map((o) => [o.category, o.status]), [['financial_aid_fsl', 'accepted'], ['landlord_mediation', 'proposed']]);
+  t.strictSame(view?.orientations[0]?.dataInclusionThemes, ['gestion-financiere--beneficier-daides-financieres']);
+  t.strictSame(view?.referringOrganisation, { id: 'org-mds-calais', kind: 'department_service' });
+});
+
+t.test('the outcome view holds no personal data at all', async (t) => {
+  const view = toOutcomeView(fold(story));
+  t.strictSame(keysDeep(view).filter(isPersonalDataKey), [], 'no personal-data key at any depth');
+  const text = JSON.stringify(view);
+  for (const secret of ['Martin', 'Claire', 'Tilleuls', '62100', '06 12', 'example.org', '16800', '17123', '1850', 'EDF', 'Julie', 'Sophie', 'Durand', 'asthme', 'Froid', 'Plus de réponse', 'MDS du Calaisis']) {
+    t.notOk(text.includes(secret), `"${secret}" does not appear`);
+  }
+});
+
+t.test('the full view tells the whole story', async (t) => {
+  const view = toFullView(fold(story));
+  t.equal(view?.household.identity.lastName, 'Martin');
+  t.equal(view?.diagnostics[0]?.income.annualDisposableIncome, 16800);
+  t.equal(view?.currentExit?.exitType, 'moved');
+  t.equal(view?.measureInProgress, null, 'the exit closed the measure');
+});
+
+t.test('the full view is a copy', async (t) => {
+  const state = fold(story);
+  const view = toFullView(state);
+  if (view) view.household.identity.lastName = 'Changed';
+  t.equal(state?.household.identity.lastName, 'Martin');
+});
+
+t.test('there is no view of a pathway that does not exist', async (t) => {
+  t.equal(toOutcomeView(null), null);
+  t.equal(toFullView(null), null);
+});
