@@ -7,6 +7,7 @@ import type { EventStore } from '../infra/eventstore/port.js';
 import { defaultReadModelFile, openReadModelDb } from '../infra/projections/read-model-db.js';
 import { ProjectionRuntime } from '../infra/projections/runtime.js';
 import { allProjections } from '../projections/index.js';
+import { createTokenVerifier } from '../infra/auth/tokens.js';
 import { buildApp } from './http/app.js';
 
 export interface RunningService {
@@ -24,7 +25,8 @@ export async function startService(config: Config, logger: Logger = createLogger
   const readDb = openReadModelDb(defaultReadModelFile(config.dataDir));
   const projections = new ProjectionRuntime(store, readDb, allProjections(), logger);
   projections.start();
-  const app = await buildApp({ config, store, readDb, projections, logger });
+  const verifier = createTokenVerifier(config);
+  const app = await buildApp({ config, store, readDb, projections, logger, verifier });
   let stopped: Promise<void> | null = null;
   return {
     app,

@@ -10,6 +10,8 @@ export interface PollingSource {
   readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<Page> | Page;
   /** Resolves when new events may have been committed (a local notification or a poll tick), or when aborted. */
   waitForChange(after: number, signal: AbortSignal): Promise<void>;
+  /** True once the store is closed: the subscription then ends instead of polling a closed source. */
+  isClosed(): boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export function pollingSubscription(source: PollingSource, after: number, filter
   let checkpoint = after;
 
   async function* run(): AsyncGenerator<StoredEvent> {
-    while (!abort.signal.aborted) {
+    while (!abort.signal.aborted && !source.isClosed()) {
       const page = await source.readPage(checkpoint, pageSize, filter);
       for (const event of page.events) {
         if (abort.signal.aborted) return;

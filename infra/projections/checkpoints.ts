@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../eventstore/port.js';
 import type { Projection } from './projection.js';
+import { prepared } from './statement-cache.js';
 
 export function readCheckpoint(db: Database.Database, name: string): { version: number; position: number } | undefined {
-  return db.prepare<[string], { version: number; position: number }>('SELECT version, position FROM projection_checkpoints WHERE name = ?').get(name);
+  return prepared(db, 'SELECT version, position FROM projection_checkpoints WHERE name = ?').get(name) as { version: number; position: number } | undefined;
 }
 
 /** Drops and recreates the projection's tables and puts its checkpoint back to zero, atomically. */
@@ -11,7 +12,7 @@ export function resetProjection(db: Database.Database, p: Projection): void {
   db.transaction(() => {
     p.reset(db);
     p.setup(db);
-    db.prepare(
+    prepared(db, 
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, 0, ?)
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = 0, updated_at = excluded.updated_at`,
     ).run(p.name, p.version, new Date().toISOString());
@@ -44,8 +45,7 @@ export function applyBatch(db: Database.Database, p: Projection, from: number, e
   if (events.length === 0) return from;
   const to = events[events.length - 1]!.globalPosition;
   db.transaction(() => {
-    const moved = db
-      .prepare('UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND position = ? AND version = ?')
+    const moved = prepared(db, 'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND position = ? AND version = ?')
       .run(to, new Date().toISOString(), p.name, from, p.version);
     if (moved.changes !== 1) throw new CheckpointMovedError(p.name);
     for (const e of events) p.apply(db, e);

@@ -1,8 +1,9 @@
 import { ConfigError } from '../../infra/config/config.js';
 import { UsageError, type Command } from './commands.js';
 import { backupCommand, rebuildCommand, serveCommand } from './store-commands.js';
+import { tokenCommand } from './token-command.js';
 
-const COMMANDS: Command[] = [serveCommand, backupCommand, rebuildCommand];
+const COMMANDS: Command[] = [serveCommand, backupCommand, rebuildCommand, tokenCommand];
 
 function usage(): string {
   return ['Usage:', ...COMMANDS.map((c) => `  ${c.usage.padEnd(52)} ${c.help}`)].join('\n');

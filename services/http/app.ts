@@ -8,8 +8,16 @@ import type { Config } from '../../infra/config/config.js';
 import type { EventStore } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import type { ProjectionRuntime } from '../../infra/projections/runtime.js';
+import type { TokenVerifier } from '../../infra/auth/tokens.js';
+import authentication from './plugins/authentication.js';
 import problemDetails from './plugins/problem-details.js';
 import health from './routes/health.js';
+import pathwayCommands from './routes/pathways/commands.js';
+import pathwayReads from './routes/pathways/reads.js';
+import timelineRoute from './routes/pathways/timeline.js';
+import idempotency from './plugins/idempotency.js';
+import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
+import { PathwayService } from '../pathways/pathway-service.js';
 
 export interface AppContext {
   config: Config;
@@ -17,6 +25,7 @@ export interface AppContext {
   readDb: Database.Database;
   projections: ProjectionRuntime;
   logger: Logger;
+  verifier: TokenVerifier;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,6 +69,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  await app.register(authentication, { verifier: ctx.verifier, prefix: '/v1' });
+  await app.register(idempotency, { store: new IdempotencyStore(ctx.readDb) });
   await app.register(health, { store: ctx.store, projections: ctx.projections, maxLag: ctx.config.PARCOURS_READY_MAX_LAG });
+  const pathways = new PathwayService(ctx.store);
+  await app.register(pathwayCommands, { pathways });
+  await app.register(pathwayReads, { store: ctx.store, pathways, readDb: ctx.readDb });
+  await app.register(timelineRoute, { pathways, readDb: ctx.readDb });
   return app;
 }

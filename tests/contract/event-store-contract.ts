@@ -66,6 +66,22 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.same((await collect(store.readAll())).map((e) => e.streamId), ['pathway-ok1', 'pathway-ok2']);
   });
 
+  t.test('a live subscription ends when its store closes', async (t) => {
+    await store.append('pathway-s', [event('E')]);
+    const sub = store.subscribe();
+    const seen: string[] = [];
+    const done = (async () => {
+      for await (const e of sub) seen.push(e.type);
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    await store.close();
+    const ended = await Promise.race([done.then(() => true), new Promise((r) => setTimeout(() => r(false), 2000))]);
+    t.ok(ended, 'the iteration finished instead of spinning');
+    t.same(seen, ['E']);
+    await sub.close();
+    store = await sut.reopen();
+  });
+
   t.test('close lets queued appends finish', async (t) => {
     const pending = Array.from({ length: 50 }, (_, i) => store.append(`pathway-q${i % 3}`, [event('Q', { i })]));
     await store.close();

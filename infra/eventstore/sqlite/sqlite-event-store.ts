@@ -194,6 +194,7 @@ export class SqliteEventStore implements EventStore {
       {
         readPage: (after, limit, filter) => this.readPage(after, limit, filter),
         waitForChange: (after, signal) => this.waitForChange(after, signal),
+        isClosed: () => this.closed,
       },
       options.after ?? 0,
       options.filter,

@@ -27,7 +27,13 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext ?? 'body';
-      const errors: FieldError[] = error.validation.map((v) => ({ in: part, path: v.instancePath || '/', code: v.keyword, message: v.message ?? 'invalid' }));
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const base = v.instancePath === '/' ? '' : v.instancePath;
+        // An unknown field is reported at its own path, so the caller sees which one.
+        const keys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+        if (keys.length) return keys.map((k) => ({ in: part, path: `${base}/${k}`, code: 'unknown_field', message: `Unknown field "${k}"` }));
+        return [{ in: part, path: v.instancePath || '/', code: v.keyword, message: v.message ?? 'invalid' }];
+      });
       const first = errors[0]!;
       return send(reply, request, 400, 'request.invalid', `The ${part} is invalid: ${first.path} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { errors });
     }

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { Actor } from '../domain/access/policy.js';
+
+export interface PathwayListFilter {
+  programme?: string;
+  territory?: string;
+  status?: string;
+  assignedOfficer?: string;
+  limit: number;
+  /** Keyset pagination: pathways whose id sorts after this one (ids are UUIDv7, so in creation order). */
+  afterId?: string;
+}
+
+export interface PathwaySummary {
+  pathwayId: string;
+  programme: string;
+  territory: string;
+  status: string;
+  stage: string;
+  assignedOfficerId: string | null;
+  referredOn: string;
+  lastActivityOn: string;
+  revision: number;
+}
+
+/** Lists the pathways the actor may see, filtered; access is part of the query, not a post-filter. */
+export function listPathways(db: Database.Database, actor: Actor, f: PathwayListFilter): { items: PathwaySummary[]; more: boolean } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (actor.role === 'referrer' || actor.role === 'partner_system') {
+    where.push('referrer_org = ?');
+    params.push(actor.organisationId);
+  } else if ((actor.role === 'coordinator' || actor.role === 'visit_officer') && !actor.territories.includes('*')) {
+    where.push(`territory IN (${actor.territories.map(() => '?').join(', ') || "''"})`);
+    params.push(...actor.territories);
+  }
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (f.programme) add('programme = ?', f.programme);
+  if (f.territory) add('territory = ?', f.territory);
+  if (f.status) add('status = ?', f.status);
+  if (f.assignedOfficer) add('assigned_officer_id = ?', f.assignedOfficer);
+  if (f.afterId) add('pathway_id > ?', f.afterId);
+  const rows = db
+    .prepare(
+      `SELECT pathway_id, programme, territory, status, stage, assigned_officer_id, referred_on, last_activity_on, revision
+       FROM pathway_list ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pathway_id LIMIT ?`,
+    )
+    .all(...params, f.limit + 1) as Array<Record<string, string | number | null>>;
+  const more = rows.length > f.limit;
+  return {
+    more,
+    items: rows.slice(0, f.limit).map((r) => ({
+      pathwayId: r.pathway_id as string,
+      programme: r.programme as string,
+      territory: r.territory as string,
+      status: r.status as string,
+      stage: r.stage as string,
+      assignedOfficerId: r.assigned_officer_id as string | null,
+      referredOn: r.referred_on as string,
+      lastActivityOn: r.last_activity_on as string,
+      revision: r.revision as number,
+    })),
+  };
+}

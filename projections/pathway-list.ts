@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/index.js';
+import { evolvePathway, type PathwayState } from '../domain/pathway/index.js';
+import type { StoredEvent } from '../infra/eventstore/port.js';
+import type { Projection } from '../infra/projections/projection.js';
+import { prepared } from '../infra/projections/statement-cache.js';
+
+/**
+ * One row per pathway with what worklists filter on. The folded state is kept beside the row
+ * so each event is applied to it without reading the stream again.
+ */
+export const pathwayListProjection: Projection = {
+  name: 'pathway_list',
+  version: 1,
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
+      pathway_id TEXT PRIMARY KEY,
+      programme TEXT NOT NULL,
+      territory TEXT NOT NULL,
+      referrer_org TEXT NOT NULL,
+      status TEXT NOT NULL,
+      stage TEXT NOT NULL,
+      assigned_officer_id TEXT,
+      referred_on TEXT NOT NULL,
+      last_activity_on TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      state TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS pathway_list_territory ON pathway_list (territory, pathway_id);
+    CREATE INDEX IF NOT EXISTS pathway_list_referrer ON pathway_list (referrer_org, pathway_id);`);
+  },
+  reset(db) {
+    db.exec('DROP TABLE IF EXISTS pathway_list');
+  },
+  apply(db, e) {
+    if (!e.streamId.startsWith('pathway-') || !isPathwayEventType(e.type)) return;
+    const pathwayId = e.streamId.slice('pathway-'.length);
+    const row = prepared(db, 'SELECT state, referrer_org FROM pathway_list WHERE pathway_id = ?').get(pathwayId) as { state: string; referrer_org: string } | undefined;
+    const before: PathwayState = row ? (JSON.parse(row.state) as PathwayState) : null;
+    const after = evolvePathway(before, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
+    if (!after) return;
+    upsert(db, pathwayId, after, row?.referrer_org ?? e.metadata.principal.organisationId ?? '', e);
+  },
+};
+
+function upsert(db: Database.Database, pathwayId: string, s: NonNullable<PathwayState>, referrerOrg: string, e: StoredEvent): void {
+  prepared(db, 
+    `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (pathway_id) DO UPDATE SET programme = excluded.programme, territory = excluded.territory, status = excluded.status,
+       stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
+       last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, e.revision, JSON.stringify(s));
+}

@@ -1,0 +1,160 @@
+// npm run bench:api -- [--json] [--seconds S] [--pathways N]
+// Parcours over HTTP (embedded store, 64 connections) against a bare Fastify hello-world
+// measured in the same run. Each server runs in its own process; autocannon runs here.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { resolveSigningSecret } from '../../infra/auth/signing-key.js';
+import { signToken } from '../../infra/auth/tokens.js';
+import { numberOption, reporter } from './report.js';
+
+const argv = process.argv.slice(2);
+const report = reporter(argv);
+const seconds = numberOption(argv, 'seconds', 10);
+const pathwayCount = numberOption(argv, 'pathways', 500);
+const CONNECTIONS = 64;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'parcours-api-bench-'));
+
+interface Run {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Run> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function baseline(): Promise<Run> {
+  const port = 3901;
+  const child = fork(join(root, 'services/bench/hello-server.ts'), [String(port)], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+  await waitFor(`http://127.0.0.1:${port}/`);
+  const run = await load({ url: `http://127.0.0.1:${port}/` });
+  await stop(child);
+  return run;
+}
+
+async function seed(base: string, token: string): Promise<string[]> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const post = async (url: string, body: unknown) => {
+    const res = await fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ pathwayId: string }>;
+  };
+  const ids: string[] = [];
+  for (let i = 0; i < pathwayCount; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, pathwayCount - i) }, async () => {
+        const { pathwayId } = await post('/v1/pathways', referral());
+        await post(`/v1/pathways/${pathwayId}/diagnostic-visits`, diagnostic());
+        await post(`/v1/pathways/${pathwayId}/orientations`, { proposedOn: '2026-06-25', category: 'financial_aid_fsl', relayActor: { name: 'FSL', kind: 'fsl' } });
+        return pathwayId;
+      }),
+    );
+    ids.push(...batch);
+  }
+  return ids;
+}
+
+async function parcours(): Promise<{ command: Run; get: Run }> {
+  const port = 3902;
+  // BENCH_SERVER_NODE_ARGS lets a profiling run pass e.g. --cpu-prof to the server process.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin/parcours.js'), 'serve'], {
+    env: { ...process.env, PORT: String(port), PARCOURS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health/live`);
+  const token = await signToken(resolveSigningSecret(dataDir), { subject: 'bench', role: 'coordinator', organisationId: 'org-bench', territories: ['calaisis'], ttlSeconds: 3600 });
+  process.stderr.write(`seeding ${pathwayCount} pathways...\n`);
+  const ids = await seed(base, token);
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let i = 0;
+  const command = await load({
+    url: base,
+    requests: [
+      {
+        method: 'POST',
+        headers: auth,
+        setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] }) }),
+      },
+    ],
+  });
+  const get = await load({
+    url: base,
+    requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }],
+  });
+  await stop(child);
+  return { command, get };
+}
+
+function referral() {
+  return {
+    programme: 'slime-plus',
+    referredOn: '2026-06-02',
+    channel: 'referral_form',
+    referrer: { organisationName: 'MDS du Calaisis', organisationKind: 'department_service', personName: 'Sophie Leroy' },
+    household: {
+      identity: { lastName: 'Martin' },
+      contact: { phone: '0612345678' },
+      address: { line1: '12 rue des Tilleuls', postalCode: '62100', city: 'Calais' },
+      tenure: 'owner_occupier',
+      difficulties: ['cold_home'],
+    },
+    territory: { code: 'calaisis' },
+    consent: { given: true, givenOn: '2026-06-02', givenBy: 'household', method: 'written' },
+  };
+}
+
+function diagnostic() {
+  return {
+    visitDate: '2026-06-20',
+    season: 'summer',
+    visitors: [{ name: 'Julie Caron', role: 'social_worker' }],
+    findings: { dwelling: {}, equipment: {}, habits: {} },
+    composition: { personsAged14OrMore: 1, childrenUnder14: 0 },
+    income: { annualDisposableIncome: 12000 },
+    bills: [],
+    debts: [],
+    equipmentInstalled: [],
+  };
+}
+
+try {
+  const hello = await baseline();
+  const { command, get } = await parcours();
+  const line = (name: string, run: Run, target: string) =>
+    report({ name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps, requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, log_level: 'warn', target });
+  line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)');
+  line('get_pathway_throughput', get, 'ratio >= 0.40');
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

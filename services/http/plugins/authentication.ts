@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AuthenticatedPrincipal } from '../../../infra/auth/principal.js';
+import type { TokenVerifier } from '../../../infra/auth/tokens.js';
+import { ProblemError } from '../problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: AuthenticatedPrincipal | null;
+  }
+}
+
+/** Every route under /v1 needs a valid bearer token; health and docs stay open. */
+async function authentication(app: FastifyInstance, opts: { verifier: TokenVerifier; prefix: string }): Promise<void> {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith(opts.prefix)) return;
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
+    if (!match) {
+      reply.header('www-authenticate', 'Bearer realm="parcours"');
+      throw new ProblemError(401, 'auth.token_missing', 'A bearer token is required (Authorization: Bearer <token>).');
+    }
+    const result = await opts.verifier.verify(match[1]!);
+    if (!result.ok) {
+      reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token"`);
+      throw new ProblemError(401, result.reason === 'expired' ? 'auth.token_expired' : 'auth.token_invalid', result.detail);
+    }
+    request.principal = result.principal;
+  });
+}
+
+/** The caller, for handlers behind the authentication hook. */
+export function principalOf(request: FastifyRequest): AuthenticatedPrincipal {
+  if (!request.principal) throw new ProblemError(401, 'auth.token_missing', 'A bearer token is required.');
+  return request.principal;
+}
+
+export default fp(authentication, { name: 'authentication' });

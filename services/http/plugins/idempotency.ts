@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { canonicalJson } from '../../../infra/eventstore/hash-chain.js';
+import type { IdempotencyStore } from '../../../infra/idempotency/idempotency-store.js';
+import { ProblemError } from '../problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKey: string | null;
+  }
+}
+
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
+
+/**
+ * Every POST accepts an Idempotency-Key: the same key with the same request gets the first
+ * response again (with `Idempotent-Replayed: true`); the same key with another request is 422.
+ * Server errors release the key, so the caller may retry.
+ */
+async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore }): Promise<void> {
+  app.decorateRequest('idempotencyKey', null);
+
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new ProblemError(400, 'idempotency.key_invalid', 'Idempotency-Key must be 1 to 200 characters among letters, digits and . _ : -');
+    }
+    const principalId = request.principal?.id ?? 'anonymous';
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+    const reservation = opts.store.reserve(principalId, key, fingerprint);
+    switch (reservation.kind) {
+      case 'new':
+        request.idempotencyKey = key;
+        return;
+      case 'mismatch':
+        throw new ProblemError(422, 'idempotency.key_reused', 'This Idempotency-Key was already used with a different request.');
+      case 'in_progress':
+        throw new ProblemError(409, 'idempotency.in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      case 'replay': {
+        const { statusCode, headers, body } = reservation.response;
+        reply.code(statusCode).headers(headers).header('idempotent-replayed', 'true');
+        return reply.send(body);
+      }
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = request.idempotencyKey;
+    if (!key) return payload;
+    const principalId = request.principal?.id ?? 'anonymous';
+    if (reply.statusCode >= 500) {
+      opts.store.release(principalId, key);
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: typeof payload === 'string' ? payload : String(payload ?? '') });
+    return payload;
+  });
+}
+
+export default fp(idempotency, { name: 'idempotency', dependencies: ['authentication'] });

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { commandAcceptedSchema, pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
+import { COMMAND_TYPES, commandRoutes, pathwayCommandSchemas, type CommandType, type PathwayCommand } from '../../../../contracts/commands/index.js';
+import type { PathwayService } from '../../../pathways/pathway-service.js';
+import { etagOf, parseIfMatch } from '../../etag.js';
+import { principalOf } from '../../plugins/authentication.js';
+import { errorResponses } from '../../problem.js';
+
+const commandHeaders = z.object({
+  'if-match': z.string().optional().describe('The ETag of the pathway you read; 412 if it changed since'),
+  'idempotency-key': z.string().optional().describe('Retry key: the same key and body get the same response'),
+});
+
+const ERRORS = errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 422);
+
+/** One POST per pathway command, each with the command's own schema; the referral creates the pathway. */
+const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = async (app, { pathways }) => {
+  app.post(
+    '/v1/pathways',
+    {
+      schema: {
+        tags: ['pathways'],
+        operationId: 'ReferHousehold',
+        summary: commandRoutes.ReferHousehold.summary,
+        headers: commandHeaders,
+        body: pathwayCommandSchemas.ReferHousehold,
+        response: { 201: commandAcceptedSchema, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await pathways.execute({
+        command: { type: 'ReferHousehold', data: request.body },
+        actor: principalOf(request),
+        correlationId: request.id,
+        ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
+      });
+      reply.code(201).header('location', `/v1/pathways/${outcome.pathwayId}`).header('etag', etagOf(outcome.revision));
+      return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
+    },
+  );
+
+  for (const type of COMMAND_TYPES.filter((t) => t !== 'ReferHousehold')) registerCommand(type);
+
+  function registerCommand(type: Exclude<CommandType, 'ReferHousehold'>): void {
+    const { segment, summary } = commandRoutes[type];
+    app.post(
+      `/v1/pathways/:pathwayId/${segment}`,
+      {
+        schema: {
+          tags: ['pathways'],
+          operationId: type,
+          summary,
+          params: pathwayIdParams,
+          headers: commandHeaders,
+          body: pathwayCommandSchemas[type] as z.ZodType<Record<string, unknown>>,
+          response: { 200: commandAcceptedSchema, ...ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const ifMatch = parseIfMatch(request.headers['if-match']);
+        const outcome = await pathways.execute({
+          pathwayId: request.params.pathwayId,
+          command: { type, data: request.body } as PathwayCommand,
+          actor: principalOf(request),
+          ...(ifMatch !== undefined ? { ifMatch } : {}),
+          correlationId: request.id,
+          ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
+        });
+        reply.header('etag', etagOf(outcome.revision));
+        return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
+      },
+    );
+  }
+};
+
+export default pathwayCommands;

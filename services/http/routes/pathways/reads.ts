@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  eventPageQuery,
+  eventPageSchema,
+  pathwayIdParams,
+  pathwayListQuery,
+  pathwayListSchema,
+  pathwayReadQuery,
+  pathwayResourceSchema,
+} from '../../../../contracts/api/pathway-resources.js';
+import { canRead, readView } from '../../../../domain/access/policy.js';
+import { toFullView, toOutcomeView } from '../../../../domain/pathway/index.js';
+import type { EventStore } from '../../../../infra/eventstore/port.js';
+import type { PathwayService } from '../../../pathways/pathway-service.js';
+import { listPathways } from '../../../../projections/pathway-list-queries.js';
+import { pathwayStreamId } from '../../../pathways/load-pathway.js';
+import { etagOf } from '../../etag.js';
+import { principalOf } from '../../plugins/authentication.js';
+import { errorResponses, ProblemError } from '../../problem.js';
+
+/** Reading pathways: one (now or as of a date), the list, and the raw history. */
+const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: PathwayService; readDb: Database.Database }> = async (app, { store, pathways, readDb }) => {
+  app.get(
+    '/v1/pathways/:pathwayId',
+    {
+      schema: {
+        tags: ['pathways'],
+        operationId: 'GetPathway',
+        summary: 'The current state of a pathway, or its state as of a date (ETag = stream revision)',
+        params: pathwayIdParams,
+        querystring: pathwayReadQuery,
+        response: { 200: pathwayResourceSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request);
+      const asOf = request.query.asOf ? new Date(request.query.asOf) : undefined;
+      const loaded = await pathways.load(request.params.pathwayId, asOf);
+      if (!loaded) {
+        throw new ProblemError(404, 'pathway.not_found', asOf ? `No pathway ${request.params.pathwayId} existed at ${request.query.asOf}.` : `No pathway ${request.params.pathwayId}.`);
+      }
+      const access = canRead(actor, loaded.scope);
+      if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+      const view = readView(actor, loaded.scope)!;
+      reply.header('etag', etagOf(loaded.revision));
+      return {
+        pathwayId: request.params.pathwayId,
+        revision: loaded.revision,
+        view,
+        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
+        pathway: (view === 'full' ? toFullView(loaded.state) : toOutcomeView(loaded.state)) as unknown as Record<string, unknown>,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/pathways',
+    {
+      schema: {
+        tags: ['pathways'],
+        operationId: 'ListPathways',
+        summary: 'Pathways the caller may see, filtered, with cursor pagination (eventually consistent)',
+        querystring: pathwayListQuery,
+        response: { 200: pathwayListSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const { cursor, limit, ...filters } = request.query;
+      const afterId = cursor ? decodeCursor(cursor) : undefined;
+      const page = listPathways(readDb, actor, { ...filters, limit, ...(afterId ? { afterId } : {}) });
+      const last = page.items[page.items.length - 1];
+      return { items: page.items, nextCursor: page.more && last ? encodeCursor(last.pathwayId) : null };
+    },
+  );
+
+  app.get(
+    '/v1/pathways/:pathwayId/events',
+    {
+      schema: {
+        tags: ['pathways'],
+        operationId: 'GetPathwayEvents',
+        summary: 'The raw history of a pathway, in revision order, paginated (full-view roles only)',
+        params: pathwayIdParams,
+        querystring: eventPageQuery,
+        response: { 200: eventPageSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const loaded = await pathways.load(request.params.pathwayId);
+      if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${request.params.pathwayId}.`);
+      const access = canRead(actor, loaded.scope);
+      if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+      if (readView(actor, loaded.scope) !== 'full') {
+        throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of a pathway, not its raw history (it holds personal data).');
+      }
+      const { after, limit } = request.query;
+      const items = [];
+      for await (const e of store.readStream(pathwayStreamId(request.params.pathwayId), { fromRevision: after + 1, maxCount: limit + 1 })) {
+        items.push({
+          id: e.id,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          revision: e.revision,
+          globalPosition: e.globalPosition,
+          recordedAt: e.recordedAt,
+          occurredAt: e.metadata.occurredAt,
+          principal: e.metadata.principal,
+          correlationId: e.metadata.correlationId,
+          ...(e.metadata.causationId ? { causationId: e.metadata.causationId } : {}),
+          data: e.data as Record<string, unknown>,
+          hash: e.hash,
+        });
+      }
+      const more = items.length > limit;
+      const page = items.slice(0, limit);
+      return { items: page, nextAfter: more ? page[page.length - 1]!.revision : null };
+    },
+  );
+};
+
+function encodeCursor(pathwayId: string): string {
+  return Buffer.from(JSON.stringify({ after: pathwayId })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof parsed.after === 'string') return parsed.after;
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ProblemError(400, 'request.invalid_cursor', 'The cursor is not one this API returned.', { errors: [{ in: 'querystring', path: '/cursor', code: 'invalid_cursor', message: 'unknown cursor' }] });
+}
+
+export default pathwayReads;

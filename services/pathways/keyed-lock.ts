@@ -1,0 +1,19 @@
+/**
+ * Runs tasks one at a time per key (here, per pathway) within this process, so concurrent
+ * commands on one pathway queue instead of colliding on its revision. Other processes are
+ * still handled by the store's expected-revision check.
+ */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { PathwayCommand } from '../../contracts/commands/index.js';
+import { toStoredPathwayEvent } from '../../contracts/events/index.js';
+import { canCommand, canRefer, type Actor, type PathwayScope } from '../../domain/access/policy.js';
+import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
+import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import type { EventStore, NewEvent } from '../../infra/eventstore/port.js';
+import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
+import { ProblemError } from '../http/problem.js';
+import { loadPathway, pathwayStreamId, type LoadedPathway } from './load-pathway.js';
+import { PathwayCache } from './pathway-cache.js';
+import { KeyedLock } from './keyed-lock.js';
+import { occurredAtOf } from './occurred-at.js';
+
+export interface CommandRequest {
+  /** Absent for a referral: the pathway is created with a new id. */
+  pathwayId?: string;
+  command: PathwayCommand;
+  actor: Actor;
+  /** The revision the caller saw (If-Match); without it, a concurrent change is retried on fresh state. */
+  ifMatch?: number;
+  correlationId: string;
+  causationId?: string;
+  now?: () => Date;
+}
+
+export interface CommandOutcome {
+  pathwayId: string;
+  revision: number;
+  globalPosition: number;
+  events: Array<{ id: string; type: string; revision: number }>;
+  state: NonNullable<PathwayState>;
+  scope: PathwayScope;
+}
+
+const ATTEMPTS = 5;
+
+/** Reads and writes pathways: folded states cached, commands on one pathway queued in this process. */
+export class PathwayService {
+  private readonly lock = new KeyedLock();
+  private readonly cache = new PathwayCache();
+
+  constructor(readonly store: EventStore) {}
+
+  load(pathwayId: string, asOf?: Date): Promise<LoadedPathway | null> {
+    return loadPathway(this.store, pathwayId, asOf, this.cache);
+  }
+
+  /** Load, check access, decide, append with the expected revision: the generic write path. */
+  execute(req: CommandRequest): Promise<CommandOutcome> {
+    const key = lockKey(req);
+    return key === null ? this.executeWithRetries(req) : this.lock.run(key, () => this.executeWithRetries(req));
+  }
+
+  private async executeWithRetries(req: CommandRequest): Promise<CommandOutcome> {
+    const outcome = await executeWithRetries(this.store, req, (id) => this.load(id));
+    if (outcome.events.length > 0) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
+    return outcome;
+  }
+}
+
+async function executeWithRetries(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(store, req, load);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (req.ifMatch !== undefined) {
+        throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway changed since revision ${req.ifMatch} (now ${error.actual}); read it again and retry.`, {
+          expectedRevision: req.ifMatch,
+          actualRevision: error.actual,
+        });
+      }
+      if (attempt >= ATTEMPTS) {
+        throw new ProblemError(409, 'pathway.concurrent_change', 'The pathway kept changing while this command ran; retry.');
+      }
+    }
+  }
+}
+
+type Loader = (pathwayId: string) => Promise<LoadedPathway | null>;
+
+async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
+  const now = req.now?.() ?? new Date();
+  const creating = req.command.type === 'ReferHousehold';
+  // A partner system may name the pathway itself (a safe retry key); a referral carrying the
+  // partner's own reference gets an id derived from it, so the same referral arriving twice
+  // meets the first one instead of opening a second pathway; otherwise the service names it.
+  const pathwayId =
+    req.command.type === 'ReferHousehold'
+      ? (req.command.data.pathwayId ?? (req.command.data.externalReference ? idFromExternalReference(req.command.data.externalReference) : uuidv7()))
+      : req.pathwayId!;
+  const command: PathwayCommand =
+    req.command.type === 'ReferHousehold' ? { type: 'ReferHousehold', data: { ...req.command.data, pathwayId } } : req.command;
+  const loaded = await load(pathwayId);
+  if (creating && loaded) {
+    throw new ProblemError(409, 'pathway.already_exists', `Pathway ${pathwayId} already exists for this referral; a household that comes back is reopened, not referred again.`, {
+      pathwayId,
+      location: `/v1/pathways/${pathwayId}`,
+    });
+  }
+  if (!creating && !loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
+  if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) {
+    throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway is at revision ${loaded.revision}, not ${req.ifMatch}; read it again and retry.`, {
+      expectedRevision: req.ifMatch,
+      actualRevision: loaded.revision,
+    });
+  }
+
+  const access = loaded ? canCommand(req.actor, req.command.type, loaded.scope) : canRefer(req.actor, territoryOf(req.command));
+  if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+
+  const state = loaded?.state ?? initialPathwayState();
+  const decision = decidePathway(command, state, {
+    now,
+    newId: uuidv7,
+    principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
+  });
+  if (!decision.ok) {
+    const { code, status, detail, field } = decision.rejection;
+    throw new ProblemError(status, code, detail, field ? { errors: [{ in: 'body', path: `/${field.split('.').join('/')}`, code, message: detail }] } : {});
+  }
+  if (decision.events.length === 0 && loaded) {
+    return { pathwayId, revision: loaded.revision, globalPosition: 0, events: [], state: loaded.state, scope: loaded.scope };
+  }
+
+  const toAppend: NewEvent[] = decision.events.map((event) => {
+    const stored = toStoredPathwayEvent(event);
+    return {
+      id: uuidv7(),
+      type: stored.type,
+      schemaVersion: stored.version,
+      data: stored.data,
+      metadata: {
+        principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
+        correlationId: req.correlationId,
+        ...(req.causationId ? { causationId: req.causationId } : {}),
+        occurredAt: occurredAtOf(event, now),
+      },
+    };
+  });
+  const expected = loaded ? loaded.revision : 'no_stream';
+  const result = await store.append(pathwayStreamId(pathwayId), toAppend, expected);
+  const newState = decision.events.reduce<PathwayState>(evolvePathway, state)!;
+  const firstRevision = result.nextExpectedRevision - toAppend.length + 1;
+  return {
+    pathwayId,
+    revision: result.nextExpectedRevision,
+    globalPosition: result.globalPosition,
+    events: toAppend.map((e, i) => ({ id: e.id!, type: e.type, revision: firstRevision + i })),
+    state: newState,
+    scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: req.actor.organisationId },
+  };
+}
+
+/** Commands on one pathway queue behind each other; a referral locks the id it will create, when known. */
+function lockKey(req: CommandRequest): string | null {
+  if (req.command.type !== 'ReferHousehold') return req.pathwayId ?? null;
+  const { pathwayId, externalReference } = req.command.data;
+  return pathwayId ?? (externalReference ? idFromExternalReference(externalReference) : null);
+}
+
+/** A UUID (RFC 9562 version 8, name-based) from the partner system's own reference. */
+export function idFromExternalReference(ref: { system: string; id: string }): string {
+  const hex = createHash('sha256').update(`${ref.system}\u0000${ref.id}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function territoryOf(command: PathwayCommand): string {
+  return command.type === 'ReferHousehold' ? command.data.territory.code : '';
+}

@@ -1,0 +1,115 @@
+import { SignJWT } from 'jose';
+import t from 'tap';
+import { caller, tokenFor } from '../support/api.js';
+import { commands, referHousehold } from '../support/journey.js';
+import { testService } from '../support/service.js';
+
+t.test('missing, malformed, forged and expired tokens get 401 problem+json', async (t) => {
+  const svc = await testService(t);
+  const body = commands.refer().data;
+  const before = await svc.store.headPosition();
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ['missing', {}, 'auth.token_missing'],
+    ['not bearer', { authorization: 'Basic abc' }, 'auth.token_missing'],
+    ['garbage', { authorization: 'Bearer not.a.jwt' }, 'auth.token_invalid'],
+    ['forged', { authorization: `Bearer ${await new SignJWT({ role: 'admin', org: 'x', territories: ['*'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('evil').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-that-is-long-enough-000'))}` }, 'auth.token_invalid'],
+    ['expired', { authorization: `Bearer ${await tokenFor(svc.dataDir, 'admin', 'org', ['*'], -60)}` }, 'auth.token_expired'],
+  ];
+  for (const [name, headers, code] of cases) {
+    const res = await svc.app.inject({ method: 'POST', url: '/v1/pathways', payload: body, headers });
+    t.equal(res.statusCode, 401, name);
+    t.match(res.headers['content-type'], /application\/problem\+json/, name);
+    t.equal(res.json().code, code, name);
+    t.match(res.headers['www-authenticate'], /^Bearer/, name);
+  }
+  const list = await svc.app.inject({ method: 'GET', url: '/v1/pathways' });
+  t.equal(list.statusCode, 401, 'reads need a token too');
+  t.equal(await svc.store.headPosition(), before, 'nothing was written');
+});
+
+t.test('a token missing role claims is refused', async (t) => {
+  const svc = await testService(t);
+  const { resolveSigningSecret } = await import('../../infra/auth/signing-key.js');
+  const noRole = await new SignJWT({ org: 'x' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').setExpirationTime('1h').sign(resolveSigningSecret(svc.dataDir));
+  const res = await svc.app.inject({ method: 'GET', url: '/v1/pathways', headers: { authorization: `Bearer ${noRole}` } });
+  t.equal(res.statusCode, 401);
+  t.equal(res.json().code, 'auth.token_invalid');
+});
+
+t.test('roles and territories', async (t) => {
+  const svc = await testService(t);
+  const tok = (role: Parameters<typeof tokenFor>[1], org = 'org-op', territories = ['calaisis']) => tokenFor(svc.dataDir, role, org, territories);
+  const coordinator = caller(svc.app, await tok('coordinator'));
+  const id = await referHousehold(coordinator);
+  const before = await svc.store.headPosition();
+
+  const auditor = caller(svc.app, await tok('auditor', 'org-audit', []));
+  const write = await auditor.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  t.equal(write.statusCode, 403);
+  t.equal(write.json().code, 'auth.read_only');
+  const auditorRefers = await auditor.post('/v1/pathways', commands.refer().data);
+  t.equal(auditorRefers.json().code, 'auth.read_only');
+  t.equal((await auditor.get(`/v1/pathways/${id}`)).statusCode, 200, 'auditors read everything');
+
+  const elsewhere = caller(svc.app, await tok('visit_officer', 'org-op', ['arrageois']));
+  const outOfTerritory = await elsewhere.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  t.equal(outOfTerritory.statusCode, 403);
+  t.equal(outOfTerritory.json().code, 'auth.out_of_territory');
+  t.equal((await elsewhere.get(`/v1/pathways/${id}`)).json().code, 'auth.out_of_territory');
+  const referElsewhere = await elsewhere.post('/v1/pathways', commands.refer().data);
+  t.equal(referElsewhere.json().code, 'auth.out_of_territory', 'officers refer only in their territories');
+
+  const officer = caller(svc.app, await tok('visit_officer'));
+  const officerAccepts = await officer.post(`/v1/pathways/${id}/entry-acceptance`, { decidedOn: '2026-06-05' });
+  t.equal(officerAccepts.statusCode, 403);
+  t.equal(officerAccepts.json().code, 'auth.role_forbidden');
+
+  const referrer = caller(svc.app, await tok('referrer', 'org-other', []));
+  const foreign = await referrer.get(`/v1/pathways/${id}`);
+  t.equal(foreign.statusCode, 403);
+  t.equal(foreign.json().code, 'auth.not_your_referral');
+  const referrerWrites = await referrer.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-07-01').data);
+  t.equal(referrerWrites.json().code, 'auth.role_forbidden');
+  t.equal(await svc.store.headPosition(), before, 'no refused request wrote anything');
+});
+
+t.test('referrers and partner systems see only outcome-level data of their own referrals', async (t) => {
+  const svc = await testService(t);
+  const partner = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const id = await referHousehold(partner);
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  t.equal((await coordinator.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data)).statusCode, 200);
+  t.equal((await coordinator.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data)).statusCode, 200);
+
+  const res = await partner.get(`/v1/pathways/${id}`);
+  t.equal(res.statusCode, 200);
+  const body = res.json();
+  t.equal(body.view, 'outcome');
+  const text = JSON.stringify(body);
+  for (const secret of ['Martin', 'Claire', 'rue des Tilleuls', '16800', '1850', 'EDF', '640', '06 12 34 56 78', 'income', 'debts', 'bills']) {
+    t.notOk(text.includes(secret), `outcome view holds no "${secret}"`);
+  }
+  t.equal(body.pathway.orientations[0].category, 'financial_aid_fsl', 'orientation categories and statuses are shown');
+  t.equal((await partner.get(`/v1/pathways/${id}/events`)).json().code, 'auth.outcome_only');
+  t.equal((await partner.get(`/v1/pathways/${id}/timeline`)).json().code, 'auth.outcome_only');
+
+  await svc.projections.waitFor(await svc.store.headPosition());
+  const list = await partner.get('/v1/pathways');
+  t.same(list.json().items.map((i: { pathwayId: string }) => i.pathwayId), [id], 'lists only its own referrals');
+  const stranger = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-someone-else', []));
+  t.same((await stranger.get('/v1/pathways')).json().items, []);
+
+  const full = await coordinator.get(`/v1/pathways/${id}`);
+  t.equal(full.json().view, 'full');
+  t.ok(JSON.stringify(full.json()).includes('Martin'), 'the coordinator of the territory sees the whole record');
+});
+
+t.test('every event records the acting principal', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis'], 3600, 'claire.coord'));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  const events = (await c.get(`/v1/pathways/${id}/events`)).json().items;
+  t.equal(events.length, 2);
+  for (const e of events) t.same(e.principal, { id: 'claire.coord', role: 'coordinator', organisationId: 'org-op' });
+});

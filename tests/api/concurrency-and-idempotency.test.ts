@@ -1,0 +1,81 @@
+import t from 'tap';
+import { caller, tokenFor } from '../support/api.js';
+import { commands, referHousehold } from '../support/journey.js';
+import { testService } from '../support/service.js';
+
+t.test('ETag and If-Match: a stale revision gets 412 and writes nothing', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  const read = await c.get(`/v1/pathways/${id}`);
+  t.equal(read.headers.etag, '"0"');
+  const first = await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data, { 'if-match': read.headers.etag as string });
+  t.equal(first.statusCode, 200);
+  t.equal(first.headers.etag, '"1"');
+  const stale = await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data, { 'if-match': '"0"' });
+  t.equal(stale.statusCode, 412);
+  t.match(stale.json(), { code: 'pathway.revision_mismatch', expectedRevision: 0, actualRevision: 1 });
+  t.equal(await svc.store.streamRevision(`pathway-${id}`), 1, 'nothing appended');
+  const fresh = await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data, { 'if-match': '"1"' });
+  t.equal(fresh.statusCode, 200);
+});
+
+t.test('concurrent commands with the same If-Match: exactly one wins', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
+  await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data);
+  const results = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => c.post(`/v1/pathways/${id}/support-contacts`, commands.contact(`2026-07-${String(i + 1).padStart(2, '0')}`).data, { 'if-match': '"2"' })),
+  );
+  const statuses = results.map((r) => r.statusCode).sort();
+  t.same(statuses, [200, 412, 412, 412, 412, 412, 412, 412]);
+  t.equal(await svc.store.streamRevision(`pathway-${id}`), 3);
+});
+
+t.test('without If-Match, concurrent commands are all applied in some order', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
+  await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data);
+  const results = await Promise.all(Array.from({ length: 6 }, (_, i) => c.post(`/v1/pathways/${id}/support-contacts`, commands.contact(`2026-07-0${i + 1}`).data)));
+  t.ok(results.every((r) => r.statusCode === 200), results.map((r) => r.statusCode).join(','));
+  t.equal(await svc.store.streamRevision(`pathway-${id}`), 8);
+});
+
+t.test('Idempotency-Key: same key and body replay the response; another body is 422', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const body = commands.refer().data;
+  const first = await c.post('/v1/pathways', body, { 'idempotency-key': 'caf-2026-0001' });
+  t.equal(first.statusCode, 201);
+  const again = await c.post('/v1/pathways', body, { 'idempotency-key': 'caf-2026-0001' });
+  t.equal(again.statusCode, 201);
+  t.equal(again.body, first.body, 'the same response');
+  t.equal(again.headers.location, first.headers.location);
+  t.equal(again.headers['idempotent-replayed'], 'true');
+  const other = await c.post('/v1/pathways', { ...body, referredOn: '2026-06-03' }, { 'idempotency-key': 'caf-2026-0001' });
+  t.equal(other.statusCode, 422);
+  t.equal(other.json().code, 'idempotency.key_reused');
+  t.equal(await svc.store.headPosition(), 1, 'one pathway, one event');
+  const someoneElse = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-msa', [], 3600, 'msa-system'));
+  t.equal((await someoneElse.post('/v1/pathways', body, { 'idempotency-key': 'caf-2026-0001' })).statusCode, 201, 'keys are scoped to the caller');
+  const rejectedFirst = await c.post('/v1/pathways', { ...body, programme: 'nope' }, { 'idempotency-key': 'bad-1' });
+  const rejectedAgain = await c.post('/v1/pathways', { ...body, programme: 'nope' }, { 'idempotency-key': 'bad-1' });
+  t.equal(rejectedFirst.statusCode, 400);
+  t.equal(rejectedAgain.body, rejectedFirst.body, 'an error response is replayed too');
+});
+
+t.test('the same referral arriving twice (same external reference) does not open a second pathway', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const body = { ...commands.refer().data, externalReference: { system: 'caf-si', id: 'DOSSIER-42' } };
+  const first = await c.post('/v1/pathways', body);
+  t.equal(first.statusCode, 201);
+  const second = await c.post('/v1/pathways', body);
+  t.equal(second.statusCode, 409);
+  t.match(second.json(), { code: 'pathway.already_exists', pathwayId: first.json().pathwayId, location: first.headers.location });
+  t.equal(await svc.store.headPosition(), 1);
+});

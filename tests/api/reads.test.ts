@@ -1,0 +1,85 @@
+import t from 'tap';
+import { caller, tokenFor } from '../support/api.js';
+import { commands, referHousehold } from '../support/journey.js';
+import { testService } from '../support/service.js';
+
+t.test('list: filters by programme, territory, status and officer, with cursor pagination', async (t) => {
+  const svc = await testService(t);
+  const admin = caller(svc.app, await tokenFor(svc.dataDir, 'admin', 'org-dept', ['*']));
+  const ids: string[] = [];
+  for (let i = 0; i < 7; i++) ids.push(await referHousehold(admin, { programme: i % 2 ? 'pdc-energy-2026' : 'slime-plus' }));
+  const other = await referHousehold(admin, {}, { territory: { code: 'arrageois' } });
+  await admin.post(`/v1/pathways/${ids[0]}/visit-officer`, { officerId: 'officer-7', assignedOn: '2026-06-03' });
+  await admin.post(`/v1/pathways/${ids[2]}/exit`, { exitDate: '2026-06-10', exitType: 'refusal', reason: 'Le ménage ne souhaite pas de visite' });
+  await svc.projections.waitFor(await svc.store.headPosition());
+
+  const page = async (query: string) => (await admin.get(`/v1/pathways?${query}`)).json();
+  t.equal((await page('programme=pdc-energy-2026')).items.length, 3);
+  t.same((await page('territory=arrageois')).items.map((i: { pathwayId: string }) => i.pathwayId), [other]);
+  t.same((await page('assignedOfficer=officer-7')).items.map((i: { pathwayId: string }) => i.pathwayId), [ids[0]]);
+  t.same((await page('status=exited')).items.map((i: { pathwayId: string }) => i.pathwayId), [ids[2]]);
+  t.equal((await page('status=awaiting_validation')).items.length, 3, 'the Pas-de-Calais referrals wait for the SLISL');
+
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const body: { items: Array<{ pathwayId: string }>; nextCursor: string | null } = await page(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+    seen.push(...body.items.map((i) => i.pathwayId));
+    cursor = body.nextCursor;
+    pages++;
+  } while (cursor);
+  t.equal(pages, 3);
+  t.same(seen.sort(), [...ids, other].sort(), 'every pathway once across pages');
+
+  const officer = caller(svc.app, await tokenFor(svc.dataDir, 'visit_officer', 'org-op', ['arrageois']));
+  t.same((await officer.get('/v1/pathways')).json().items.map((i: { pathwayId: string }) => i.pathwayId), [other], 'officers list their territories only');
+});
+
+t.test('asOf: the state as it stood then', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  await new Promise((r) => setTimeout(r, 15));
+  const between = new Date().toISOString();
+  await new Promise((r) => setTimeout(r, 15));
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  const now = (await c.get(`/v1/pathways/${id}`)).json();
+  t.equal(now.revision, 1);
+  t.equal(now.pathway.stage, 'diagnosed');
+  const then = await c.get(`/v1/pathways/${id}?asOf=${encodeURIComponent(between)}`);
+  t.equal(then.statusCode, 200);
+  t.equal(then.json().revision, 0);
+  t.equal(then.json().asOf, between);
+  t.equal(then.json().pathway.diagnostics.length, 0);
+  const before = await c.get(`/v1/pathways/${id}?asOf=2000-01-01T00:00:00Z`);
+  t.equal(before.statusCode, 404, 'it did not exist yet');
+});
+
+t.test('events: the raw history, paginated; timeline: readable steps', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis'], 3600, 'coord-1'));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
+  await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data);
+  await c.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-07-02').data);
+  const first = (await c.get(`/v1/pathways/${id}/events?limit=3`)).json();
+  t.same(first.items.map((e: { type: string }) => e.type), ['HouseholdReferred', 'DiagnosticVisitCompleted', 'OrientationProposed']);
+  t.equal(first.nextAfter, 2);
+  const second = (await c.get(`/v1/pathways/${id}/events?limit=3&after=${first.nextAfter}`)).json();
+  t.same(second.items.map((e: { type: string }) => e.type), ['SupportContactRecorded']);
+  t.equal(second.nextAfter, null);
+  const diag = first.items[1];
+  t.equal(diag.occurredAt, '2026-06-20T00:00:00.000Z', 'occurred-at is the business date');
+  t.not(diag.recordedAt, diag.occurredAt, 'recorded-at is when the store committed it');
+  t.equal(diag.schemaVersion, 1);
+
+  await svc.projections.waitFor(await svc.store.headPosition());
+  const timeline = (await c.get(`/v1/pathways/${id}/timeline`)).json();
+  t.equal(timeline.steps.length, 4);
+  t.same(timeline.steps.map((s: { occurredAt: string }) => s.occurredAt.slice(0, 10)), ['2026-06-02', '2026-06-20', '2026-06-25', '2026-07-02']);
+  t.match(timeline.steps[1].text.en, /Diagnostic visit \(summer\) by 2 visitors/);
+  t.match(timeline.steps[1].text.fr, /Diagnostic sociotechnique/);
+  t.same(timeline.steps[0].actor, { id: 'coord-1', role: 'coordinator', organisationId: 'org-op' });
+  t.notOk(JSON.stringify(timeline).includes('16800'), 'no income in the timeline');
+});
