@@ -1,0 +1,33 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import t from 'tap';
+import { COMMAND_TYPES, commandRoutes } from '../../contracts/commands/index.js';
+import { testService } from '../support/service.js';
+
+t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, response and error schemas', async (t) => {
+  const svc = await testService(t);
+  const spec = (await svc.app.inject({ method: 'GET', url: '/docs/json' })).json();
+  const result = await new Validator().validate(spec);
+  t.ok(result.valid, `valid OpenAPI: ${JSON.stringify(result.errors ?? []).slice(0, 2000)}`);
+  t.equal(spec.openapi, '3.1.0');
+
+  for (const type of COMMAND_TYPES) {
+    const path = type === 'ReferHousehold' ? '/v1/pathways' : `/v1/pathways/{pathwayId}/${commandRoutes[type].segment}`;
+    const op = spec.paths[path]?.post;
+    t.ok(op, `${type} is documented at POST ${path}`);
+    if (!op) continue;
+    t.ok(op.requestBody?.content?.['application/json']?.schema, `${type}: request schema`);
+    const ok = op.responses[type === 'ReferHousehold' ? '201' : '200'];
+    t.ok(ok?.content?.['application/json']?.schema, `${type}: success schema`);
+    for (const status of ['400', '401', '403', '422']) t.ok(op.responses[status], `${type}: ${status} documented`);
+  }
+
+  // Every operation of the API documents at least one error response.
+  for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(spec.paths)) {
+    if (!path.startsWith('/v1')) continue;
+    for (const [method, op] of Object.entries(item)) {
+      const statuses = Object.keys(op.responses ?? {});
+      t.ok(statuses.some((s) => s.startsWith('2')), `${method.toUpperCase()} ${path}: success response`);
+      t.ok(statuses.some((s) => s.startsWith('4')), `${method.toUpperCase()} ${path}: error responses`);
+    }
+  }
+});
