@@ -5,7 +5,9 @@ import { createLogger } from '../infra/logging/logger.js';
 import { defaultSqliteFile, openEventStore } from '../infra/eventstore/open.js';
 import type { EventStore } from '../infra/eventstore/port.js';
 import { defaultReadModelFile, openReadModelDb } from '../infra/projections/read-model-db.js';
-import { ProjectionRuntime } from '../infra/projections/runtime.js';
+import { ProjectionRuntime, type ProjectionStatusSource } from '../infra/projections/runtime.js';
+import { ProjectionWorkerHost } from './workers/projection-worker-host.js';
+import { prepareProjection } from '../infra/projections/checkpoints.js';
 import { allProjections } from '../projections/index.js';
 import { createTokenVerifier } from '../infra/auth/tokens.js';
 import { buildApp } from './http/app.js';
@@ -13,7 +15,7 @@ import { buildApp } from './http/app.js';
 export interface RunningService {
   app: FastifyInstance;
   store: EventStore;
-  projections: ProjectionRuntime;
+  projections: ProjectionStatusSource;
   logger: Logger;
   /** Stops accepting requests, lets in-flight ones (and their appends) finish, then closes the store. */
   stop(): Promise<void>;
@@ -21,10 +23,11 @@ export interface RunningService {
 
 /** Opens the store and read models, starts projections and the HTTP app (not yet listening). */
 export async function startService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningService> {
-  const store = await openEventStore({ backend: 'sqlite', file: defaultSqliteFile(config.dataDir) });
-  const readDb = openReadModelDb(defaultReadModelFile(config.dataDir));
-  const projections = new ProjectionRuntime(store, readDb, allProjections(), logger);
-  projections.start();
+  const storeFile = defaultSqliteFile(config.dataDir);
+  const readModelFile = defaultReadModelFile(config.dataDir);
+  const store = await openEventStore({ backend: 'sqlite', file: storeFile });
+  const readDb = openReadModelDb(readModelFile);
+  const projections = startProjections(config, { storeFile, readModelFile }, store, readDb, logger);
   const verifier = createTokenVerifier(config);
   const app = await buildApp({ config, store, readDb, projections, logger, verifier });
   let stopped: Promise<void> | null = null;
@@ -43,6 +46,22 @@ export async function startService(config: Config, logger: Logger = createLogger
       return stopped;
     },
   };
+}
+
+/** In a worker thread by default, so read-model work runs beside request handling; inline on request. */
+function startProjections(
+  config: Config,
+  files: { storeFile: string; readModelFile: string },
+  store: EventStore,
+  readDb: ReturnType<typeof openReadModelDb>,
+  logger: Logger,
+): ProjectionStatusSource {
+  // Tables and checkpoints exist before the first request, whichever thread then feeds them.
+  for (const p of allProjections()) prepareProjection(readDb, p);
+  if (config.PARCOURS_PROJECTIONS === 'worker') return new ProjectionWorkerHost(files, readDb, allProjections(), logger);
+  const runtime = new ProjectionRuntime(store, readDb, allProjections(), logger);
+  runtime.start();
+  return runtime;
 }
 
 /** `parcours serve`: listens, and shuts down gracefully on SIGTERM / SIGINT. */

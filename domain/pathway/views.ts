@@ -80,11 +80,14 @@ export type FullView = ReferredPathway & {
   measureInProgress: ReturnType<typeof activeMeasure>;
 };
 
-/** Everything, for roles entitled to the household's whole story; a copy the caller may keep. */
+/**
+ * Everything, for roles entitled to the household's whole story. States are immutable values
+ * (evolve returns new objects), so the view shares them instead of copying: callers must not
+ * mutate it.
+ */
 export function toFullView(state: PathwayState): FullView | null {
   if (state === null) return null;
-  const copy = structuredClone(state);
-  return { ...copy, activePause: activePause(copy), currentExit: currentExit(copy), measureInProgress: activeMeasure(copy) };
+  return { ...state, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -14,8 +14,16 @@ export interface ProjectionStatus {
 
 const MAX_BATCH = 500;
 
+/** What the service needs of running projections, wherever they run (this thread or a worker). */
+export interface ProjectionStatusSource {
+  status(): ProjectionStatus[];
+  /** Resolves true once every projection has processed `position`, false on timeout or failure. */
+  waitFor(position: number, timeoutMs?: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
 /** Feeds each projection from its checkpoint: catch-up then live, in micro-batches. */
-export class ProjectionRuntime {
+export class ProjectionRuntime implements ProjectionStatusSource {
   private readonly runners = new Map<string, Runner>();
 
   constructor(

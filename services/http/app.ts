@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../infra/config/config.js';
 import type { EventStore } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
-import type { ProjectionRuntime } from '../../infra/projections/runtime.js';
+import type { ProjectionStatusSource } from '../../infra/projections/runtime.js';
 import type { TokenVerifier } from '../../infra/auth/tokens.js';
 import authentication from './plugins/authentication.js';
 import problemDetails from './plugins/problem-details.js';
@@ -23,7 +23,7 @@ export interface AppContext {
   config: Config;
   store: EventStore;
   readDb: Database.Database;
-  projections: ProjectionRuntime;
+  projections: ProjectionStatusSource;
   logger: Logger;
   verifier: TokenVerifier;
 }

@@ -6,13 +6,23 @@ t.test('liveness and readiness', async (t) => {
   const live = await app.inject({ method: 'GET', url: '/health/live' });
   t.equal(live.statusCode, 200);
   t.same(live.json(), { status: 'live' });
-  const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+  // Ready once the projection worker runs (a fresh service may answer 503 for a moment).
+  let ready = await app.inject({ method: 'GET', url: '/health/ready' });
+  for (let i = 0; i < 200 && ready.statusCode !== 200; i++) {
+    t.equal(ready.json().status, 'not_ready');
+    await new Promise((r) => setTimeout(r, 50));
+    ready = await app.inject({ method: 'GET', url: '/health/ready' });
+  }
   t.equal(ready.statusCode, 200);
   const body = ready.json();
   t.equal(body.status, 'ready');
   t.equal(body.checks.store.status, 'up');
   t.equal(body.checks.store.backend, 'sqlite');
-  t.ok(Array.isArray(body.checks.projections), 'projection lag is listed');
+  t.ok(body.checks.projections.length >= 2, 'projection lag is listed');
+  for (const p of body.checks.projections) {
+    t.equal(p.state, 'running', `${p.name} runs`);
+    t.equal(p.lag, 0, `${p.name} has no lag on an empty store`);
+  }
 });
 
 t.test('readiness fails when the store is gone', async (t) => {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventStore } from '../../../infra/eventstore/port.js';
-import type { ProjectionRuntime } from '../../../infra/projections/runtime.js';
+import type { ProjectionStatusSource } from '../../../infra/projections/runtime.js';
 
 export interface HealthOptions {
   store: EventStore;
-  projections: ProjectionRuntime;
+  projections: ProjectionStatusSource;
   maxLag: number;
 }
 

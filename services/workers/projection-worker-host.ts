@@ -1,0 +1,59 @@
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { readCheckpoint } from '../../infra/projections/checkpoints.js';
+import type { Projection } from '../../infra/projections/projection.js';
+import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/projections/runtime.js';
+import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
+
+/**
+ * Runs the projections in a worker thread and answers for them in the service: states come
+ * from the worker's messages, checkpoints from the read-model file both threads open.
+ */
+export class ProjectionWorkerHost implements ProjectionStatusSource {
+  private readonly worker: Worker;
+  private states = new Map<string, Pick<ProjectionStatus, 'state' | 'error'>>();
+  private exited: Promise<void>;
+
+  constructor(
+    data: ProjectionWorkerData,
+    private readonly db: Database.Database,
+    private readonly projections: Projection[],
+    log?: Logger,
+  ) {
+    this.worker = new Worker(new URL('./projection-worker-entry.js', import.meta.url), { workerData: data });
+    this.worker.on('message', (m: ProjectionWorkerMessage) => {
+      if (m.kind === 'status') this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
+    });
+    this.worker.on('error', (error) => {
+      log?.error({ err: error }, 'projection worker crashed');
+      for (const p of this.projections) this.states.set(p.name, { state: 'failed', error: error.message });
+    });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projections.map((p) => {
+      const cp = readCheckpoint(this.db, p.name);
+      const known = this.states.get(p.name) ?? { state: 'starting' as const };
+      return { name: p.name, version: p.version, checkpoint: cp && cp.version === p.version ? cp.position : 0, ...known };
+    });
+  }
+
+  async waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = this.status();
+      if (status.every((s) => s.checkpoint >= position)) return true;
+      if (Date.now() > deadline || status.some((s) => s.state === 'failed')) return false;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.worker.postMessage({ kind: 'stop' });
+    const timer = setTimeout(() => void this.worker.terminate(), 5000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
