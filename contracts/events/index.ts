@@ -10,3 +10,4 @@ export * from './support.js';
 export * from './measures.js';
 export * from './exit.js';
 export * from './settlement.js';
+export * from './occurred-on.js';

@@ -205,9 +205,11 @@ function reopened(s: ReferredPathway, reopenedOn: string, reason: string): Refer
   const exits = s.exits.map((e, i) =>
     i === s.exits.length - 1 && e.reopenedOn === null ? { ...e, reopenedOn, reopenReason: reason } : e,
   );
-  // a rejected entry is always decided again; an exit needs a new decision where the programme says so
-  const revalidate =
-    s.status === 'rejected' || ((profile?.requiresEntryValidation ?? false) && (profile?.revalidateOnReopen ?? false));
+  // a rejected entry is always decided again; an entry never accepted (exit while awaiting the
+  // decision) still needs one; an exit needs a new decision where the programme says so
+  const requires = profile?.requiresEntryValidation ?? false;
+  const neverAccepted = requires && s.entry?.decision !== 'accepted';
+  const revalidate = s.status === 'rejected' || neverAccepted || (requires && (profile?.revalidateOnReopen ?? false));
   return {
     ...s,
     exits,

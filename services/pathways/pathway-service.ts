@@ -135,7 +135,7 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
         principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
         correlationId: req.correlationId,
         ...(req.causationId ? { causationId: req.causationId } : {}),
-        occurredAt: occurredAtOf(event, now),
+        occurredAt: occurredAtOf(event),
       },
     };
   });

@@ -91,3 +91,12 @@ t.test('in Pas-de-Calais, a re-entry is validated again', async (t) => {
   given(t, past).when(c.diagnostic('2026-08-10')).thenRejects('entry.validation_required');
   given(t, past).when(c.acceptEntry('2026-08-02')).thenAccepts();
 });
+
+t.test('a household that left before its entry was decided waits for a decision when it comes back', async (t) => {
+  // ADSL does not re-validate re-entries, but this household was never validated at all.
+  const past = [e.referred({ programme: 'pdc-adsl-2026' }), e.exited('2026-06-10', 'refusal'), e.reopened('2026-07-01')];
+  const state = given(t, past).state;
+  t.equal(state?.status, 'awaiting_validation');
+  given(t, past).when(c.contract('2026-07-02', 12)).thenRejects('entry.validation_required');
+  given(t, past).when(c.acceptEntry('2026-07-02')).thenAccepts();
+});
