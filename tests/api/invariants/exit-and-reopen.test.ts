@@ -1,0 +1,120 @@
+// Exit or rupture, its report, and the household's return, over HTTP.
+import t from 'tap';
+import { commands, Pathway, setUp, step, urlOf } from '../journeys/steps.js';
+
+t.test('an exit states its type, and a rupture its reason', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  await p.do(commands.diagnostic('2026-06-20'), as.officer);
+  await p.rejects(step.exit('2026-07-01'), { status: 422, code: 'exit.type_required', field: 'exitType' }, as.officer);
+  await p.rejects(step.exit('2026-07-01', undefined, 'Le ménage ne répond plus'), { status: 422, code: 'exit.type_required', field: 'exitType' }, as.officer);
+  await p.rejects(step.exit('2026-07-01', 'contact_lost'), { status: 422, code: 'exit.reason_required', field: 'reason' }, as.officer);
+  await p.rejects(step.exit('2026-06-19', 'completed'), { status: 422, code: 'date.out_of_order', field: 'exitDate' }, as.officer);
+  await p.do(step.exit('2026-07-01', 'completed'), as.officer);
+  t.match(await p.state(), { status: 'exited', stage: 'exited', currentExit: { exitType: 'completed', exitDate: '2026-07-01' } });
+});
+
+t.test('nothing is recorded on an exited pathway until it is reopened; reopening allows recording again', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  await p.do(commands.diagnostic('2026-06-20'), as.officer);
+  await p.do(step.propose('2026-06-25', 'financial_aid_fsl', 'fsl'), as.officer);
+  await p.do(step.exit('2026-07-01', 'contact_lost', 'Plus de réponse aux appels'), as.officer);
+
+  const exited = { status: 409, code: 'pathway.exited' };
+  await p.rejects(step.assign('2026-07-02'), exited);
+  await p.rejects(step.attempt('2026-07-02'), exited, as.officer);
+  await p.rejects(step.schedule('2026-07-02', '2026-07-10'), exited, as.officer);
+  await p.rejects(commands.diagnostic('2026-07-02'), exited, as.officer);
+  await p.rejects(step.issueReport('2026-07-02'), exited, as.officer);
+  await p.rejects(step.propose('2026-07-02', 'health', 'health-1'), exited, as.officer);
+  await p.rejects(commands.changeStatus('fsl', 'accepted', '2026-07-02'), exited, as.officer);
+  await p.rejects(commands.contact('2026-07-02'), exited, as.officer);
+  await p.rejects(commands.pause('2026-07-02'), exited, as.officer);
+  await p.rejects(step.evaluation('2026-07-02'), exited, as.officer);
+  await p.rejects(step.exit('2026-07-02', 'completed'), exited, as.officer);
+
+  await p.rejects(step.reopen('2026-06-30'), { status: 422, code: 'date.out_of_order', field: 'reopenedOn' });
+  await p.do(step.reopen('2026-08-01'));
+  t.match(await p.state(), { status: 'active', stage: 'reopened', reopenCount: 1, currentExit: null });
+  t.same((await p.state()).exits.map((e: { exitDate: string; reopenedOn: string }) => [e.exitDate, e.reopenedOn]), [['2026-07-01', '2026-08-01']]);
+
+  const whileExited = { status: 422, code: 'date.while_exited' };
+  await p.rejects(commands.contact('2026-07-15'), { ...whileExited, field: 'contactDate' }, as.officer);
+  await p.rejects(commands.changeStatus('fsl', 'accepted', '2026-07-15'), { ...whileExited, field: 'changedOn' }, as.officer);
+  await p.do(commands.contact('2026-08-02', { orientationIds: ['fsl'] }), as.officer);
+  await p.do(commands.changeStatus('fsl', 'accepted', '2026-08-02'), as.officer);
+  await p.do(commands.pause('2026-08-03'), as.officer);
+  t.match(await p.state(), { status: 'paused', stage: 'support' });
+});
+
+t.test('an exit is reported once to each recipient, after it happened', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  const notExited = { status: 409, code: 'pathway.not_exited' };
+  await p.rejects(step.reportExit('2026-06-10', ['coordinator']), notExited, as.officer);
+  await p.rejects(step.reopen('2026-06-10'), notExited);
+  await p.do(step.exit('2026-06-10', 'refusal', 'Le ménage ne souhaite pas de visite'), as.officer);
+  await p.rejects(step.reportExit('2026-06-09', ['coordinator']), { status: 422, code: 'date.out_of_order', field: 'reportedOn' }, as.officer);
+  await p.do(step.reportExit('2026-06-10', ['coordinator']), as.officer);
+  await p.rejects(step.reportExit('2026-06-11', ['coordinator']), { status: 409, code: 'exit.already_reported', field: 'recipients.0' }, as.officer);
+  await p.rejects(step.reportExit('2026-06-11', ['referrer', 'coordinator']), { status: 409, code: 'exit.already_reported', field: 'recipients.1' });
+  await p.do(step.reportExit('2026-06-11', ['referrer']));
+  t.same((await p.state()).currentExit.reportedTo, [
+    { recipient: 'coordinator', reportedOn: '2026-06-10' },
+    { recipient: 'referrer', reportedOn: '2026-06-11' },
+  ]);
+});
+
+t.test('reporting and reopening apply only after an exit, also while the entry awaits validation', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-astre-2026', tenure: 'owner_occupier' });
+  await p.rejects(step.reportExit('2026-06-10', ['referrer']), { status: 409, code: 'pathway.not_exited' });
+  await p.rejects(step.reopen('2026-06-10'), { status: 409, code: 'pathway.not_exited' });
+  await p.do(step.exit('2026-06-10', 'out_of_scope', 'Ménage hors des critères ASTRE'));
+  await p.do(step.reportExit('2026-06-10', ['referrer', 'coordinator']));
+});
+
+t.test('energy accompaniment: a completed exit during the measure needs the signed final review', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
+  await p.do(commands.acceptEntry('2026-06-05'));
+  await p.do(commands.diagnostic('2026-06-20'), as.officer);
+  await p.do(step.contract('2026-07-01', 3));
+  await p.rejects(step.exit('2026-09-28', 'completed'), { status: 409, code: 'exit.final_review_required', field: 'exitType' }, as.officer);
+  await p.do(step.review('2026-09-25', 'final', undefined, true), as.officer);
+  await p.do(step.exit('2026-09-28', 'completed'), as.officer);
+  t.same((await p.state()).pastMeasures, [], 'the measure stays current until a reopening');
+  t.match((await p.state()).measure, { closedOn: '2026-09-28' });
+
+  // a re-entry in this programme is a new entry: validated again before any work
+  await p.do(step.reopen('2026-10-05'));
+  t.match(await p.state(), { status: 'awaiting_validation', entry: null, measure: null });
+  await p.rejects(commands.diagnostic('2026-10-06'), { status: 409, code: 'entry.validation_required' }, as.officer);
+  await p.do(commands.acceptEntry('2026-10-06'));
+  await p.do(commands.diagnostic('2026-10-07'), as.officer);
+});
+
+t.test('ADSL: the housing-first coordinator’s validation carries over a re-entry', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-adsl-2026' });
+  await p.do(commands.acceptEntry('2026-06-05'));
+  await p.do(step.exit('2026-06-20', 'non_adherence', 'Rendez-vous manqués'), as.officer);
+  await p.do(step.reopen('2026-07-01'));
+  t.match(await p.state(), { status: 'active', entry: { decision: 'accepted', decidedOn: '2026-06-05' } });
+  await p.do(commands.contact('2026-07-02'), as.officer);
+});
+
+t.test('ADSL: a household that left before its entry was decided waits for a decision when it comes back', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-adsl-2026' });
+  await p.do(step.exit('2026-06-10', 'refusal', 'Ne souhaite pas être accompagné'));
+  await p.do(step.reopen('2026-07-01'));
+  const s = await p.state();
+  t.equal(s.entry, null, 'no entry decision was ever taken');
+  t.same(s.entryDecisions, []);
+  t.equal(s.status, 'awaiting_validation', 'so the returning household waits for one');
+  const res = await as.coordinator.post(urlOf(p.id, 'SignMeasureContract'), step.contract('2026-07-02', 12).data);
+  t.equal(res.statusCode, 409, 'no funded measure on an unvalidated household');
+  t.equal(res.json().code, 'entry.validation_required', 'the answer asks for the validation');
+});
