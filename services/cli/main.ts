@@ -1,9 +1,10 @@
 import { ConfigError } from '../../infra/config/config.js';
+import { auditReplayCommand, auditVerifyCommand } from './audit-commands.js';
 import { UsageError, type Command } from './commands.js';
 import { backupCommand, rebuildCommand, serveCommand } from './store-commands.js';
 import { tokenCommand } from './token-command.js';
 
-const COMMANDS: Command[] = [serveCommand, backupCommand, rebuildCommand, tokenCommand];
+const COMMANDS: Command[] = [serveCommand, backupCommand, rebuildCommand, tokenCommand, auditReplayCommand, auditVerifyCommand];
 
 function usage(): string {
   return ['Usage:', ...COMMANDS.map((c) => `  ${c.usage.padEnd(52)} ${c.help}`)].join('\n');

@@ -18,6 +18,13 @@ import timelineRoute from './routes/pathways/timeline.js';
 import idempotency from './plugins/idempotency.js';
 import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
 import { PathwayService } from '../pathways/pathway-service.js';
+import { PhaseReads } from '../phases/phase-reads.js';
+import { PolicyCatalogueStore } from '../phases/policy-catalogue-store.js';
+import classificationRoute from './routes/phases/classification.js';
+import comparisonRoutes from './routes/phases/comparisons.js';
+import policyRoutes from './routes/phases/policies.js';
+import replayRoute from './routes/audit/replay.js';
+import verificationRoutes from './routes/audit/verification.js';
 
 export interface AppContext {
   config: Config;
@@ -76,5 +83,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(pathwayCommands, { pathways });
   await app.register(pathwayReads, { store: ctx.store, pathways, readDb: ctx.readDb });
   await app.register(timelineRoute, { pathways, readDb: ctx.readDb });
+  const policies = new PolicyCatalogueStore(ctx.store);
+  const phaseReads = new PhaseReads(ctx.store, policies, ctx.readDb);
+  await app.register(policyRoutes, { policies });
+  await app.register(classificationRoute, { pathways, reads: phaseReads });
+  await app.register(comparisonRoutes, { pathways, reads: phaseReads, readDb: ctx.readDb });
+  await app.register(replayRoute, { pathways, reads: phaseReads });
+  await app.register(verificationRoutes, { store: ctx.store, pathways });
   return app;
 }

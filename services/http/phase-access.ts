@@ -1,0 +1,27 @@
+// Who may read classifications, comparisons and audits (rules in domain/access/policy.ts),
+// turned into problem+json rejections for the phase and audit routes.
+import { actsIn, canAudit, canRead, readView, type Actor, type PathwayScope } from '../../domain/access/policy.js';
+import { ProblemError } from './problem.js';
+
+/** Classifications show settlements' reasons and the whole history: full-view roles only. */
+export function requireFullView(actor: Actor, scope: PathwayScope): void {
+  const access = canRead(actor, scope);
+  if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+  if (readView(actor, scope) !== 'full') {
+    throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of a pathway, not how its history is classified.');
+  }
+}
+
+/** Audits and comparisons: auditors and admins everywhere, coordinators in their territories. */
+export function requireAudit(actor: Actor, scope?: PathwayScope): void {
+  const access = canAudit(actor);
+  if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+  if (scope && actor.role === 'coordinator' && !actsIn(actor, scope.territory)) {
+    throw new ProblemError(403, 'auth.out_of_territory', `Coordinators audit the pathways of their territories; this one belongs to territory ${scope.territory}.`);
+  }
+}
+
+/** Territories a programme-wide read covers: null for all (auditors, admins, national coordinators). */
+export function auditTerritories(actor: Actor): string[] | null {
+  return actor.role === 'coordinator' && !actor.territories.includes('*') ? actor.territories : null;
+}

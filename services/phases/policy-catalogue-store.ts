@@ -1,0 +1,83 @@
+// The phase policy catalogue, persisted as events: each version an admin adds is a
+// `PhasePolicyVersionAdded` event in stream `policy-catalogue`. The built-in default
+// (DEFAULT_PHASE_POLICY) is seeded in code and never written, so a fresh store has it and no
+// release can fork it. The catalogue is cached and reloaded only when the stream has moved,
+// which also picks up versions added by another process sharing the store.
+import { phasePolicyVersionAddedV1 } from '../../contracts/policies/phase-policy.js';
+import { parsePhasePolicy, PolicyCatalogue, type PhasePolicy } from '../../domain/phases/index.js';
+import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import type { EventStore, Principal } from '../../infra/eventstore/port.js';
+import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
+import { ProblemError } from '../http/problem.js';
+
+export const POLICY_CATALOGUE_STREAM = 'policy-catalogue';
+const ATTEMPTS = 5;
+
+export interface LoadedCatalogue {
+  catalogue: PolicyCatalogue;
+  /** Revision of the catalogue stream folded in; -1 while only the built-in version exists. */
+  revision: number;
+}
+
+export class PolicyCatalogueStore {
+  #cached: LoadedCatalogue = { catalogue: new PolicyCatalogue(), revision: -1 };
+
+  constructor(private readonly store: EventStore) {}
+
+  async current(): Promise<LoadedCatalogue> {
+    const head = (await this.store.streamRevision(POLICY_CATALOGUE_STREAM)) ?? -1;
+    const cached = this.#cached;
+    if (head <= cached.revision) return cached;
+    // A new catalogue object: readers holding the previous one keep a consistent view.
+    const catalogue = new PolicyCatalogue(cached.catalogue.list());
+    let revision = cached.revision;
+    for await (const e of this.store.readStream(POLICY_CATALOGUE_STREAM, { fromRevision: cached.revision + 1 })) {
+      if (e.type !== phasePolicyVersionAddedV1.type) continue;
+      const parsed = phasePolicyVersionAddedV1.schema.parse(e.data);
+      catalogue.add(parsed.policy);
+      revision = e.revision;
+    }
+    const loaded = { catalogue, revision: Math.max(revision, head) };
+    if (loaded.revision > this.#cached.revision) this.#cached = loaded;
+    return loaded;
+  }
+
+  /** Validates and records a new version; 422 with field paths when invalid, 409 when the id exists. */
+  async add(submission: unknown, principal: Principal, correlationId: string): Promise<PhasePolicy> {
+    const parsed = parsePhasePolicy(submission);
+    if (!parsed.ok) {
+      const first = parsed.issues[0]!;
+      throw new ProblemError(422, 'policy.invalid', `The policy is invalid: ${first.path} ${first.message}`, {
+        errors: parsed.issues.map((i) => ({ in: 'body', path: `/${i.path.split('.').join('/')}`, code: 'invalid', message: i.message })),
+      });
+    }
+    const policy = parsed.policy;
+    for (let attempt = 1; ; attempt++) {
+      const { catalogue, revision } = await this.current();
+      if (catalogue.get(policy.id)) {
+        throw new ProblemError(409, 'policy.duplicate', `Policy version ${policy.id} already exists; versions are never changed, add a new version instead.`, {
+          policyId: policy.id,
+        });
+      }
+      try {
+        await this.store.append(
+          POLICY_CATALOGUE_STREAM,
+          [
+            {
+              id: uuidv7(),
+              type: phasePolicyVersionAddedV1.type,
+              schemaVersion: phasePolicyVersionAddedV1.version,
+              data: phasePolicyVersionAddedV1.schema.parse({ policy }),
+              metadata: { principal, correlationId, occurredAt: new Date().toISOString() },
+            },
+          ],
+          revision === -1 ? 'no_stream' : revision,
+        );
+        return policy;
+      } catch (error) {
+        // Another admin added a version meanwhile: reload and check for a duplicate again.
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+}
