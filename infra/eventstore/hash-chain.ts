@@ -15,12 +15,26 @@ export interface HashedContent {
 /** Deterministic JSON: object keys sorted, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += value[i] === undefined ? 'null' : canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined || typeof v === 'function') continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function hashedContentOf(e: HashedContent): HashedContent {
@@ -38,11 +52,18 @@ export function hashedContentOf(e: HashedContent): HashedContent {
 
 /** sha256 over the previous hash (empty for the first event) and the canonical content. */
 export function chainHash(previousHash: string | null, content: HashedContent): string {
-  return createHash('sha256')
-    .update(previousHash ?? '')
-    .update('\n')
-    .update(canonicalJson(content))
-    .digest('hex');
+  return chainHashOfTexts(previousHash, content, canonicalJson(content.data), canonicalJson(content.metadata));
+}
+
+/**
+ * The same hash when the canonical texts of data and metadata are already at hand (an adapter
+ * that stores them): the canonical content is assembled around them, keys in sorted order.
+ */
+export function chainHashOfTexts(previousHash: string | null, c: Omit<HashedContent, 'data' | 'metadata'>, dataText: string, metadataText: string): string {
+  const content =
+    `{"data":${dataText},"id":${JSON.stringify(c.id)},"metadata":${metadataText},"recordedAt":${JSON.stringify(c.recordedAt)},` +
+    `"revision":${c.revision},"schemaVersion":${c.schemaVersion},"streamId":${JSON.stringify(c.streamId)},"type":${JSON.stringify(c.type)}}`;
+  return createHash('sha256').update(previousHash ?? '').update('\n').update(content).digest('hex');
 }
 
 export interface ChainLink extends HashedContent {

@@ -1,8 +1,11 @@
 import { IdempotencyMismatchError, InvalidAppendError, WrongExpectedRevisionError } from '../errors.js';
-import { chainHash } from '../hash-chain.js';
+import { canonicalJson, chainHashOfTexts } from '../hash-chain.js';
 import { streamCategory, type AppendResult, type ExpectedRevision, type NewEvent } from '../port.js';
 import { UUID_PATTERN, uuidv7 } from '../uuidv7.js';
 import type { Statements } from './statements.js';
+
+/** The last revision and hash of each stream this connection wrote, valid while no other connection writes. */
+export type StreamHeads = Map<string, { revision: number; hash: string }>;
 
 export interface AppendRequest {
   streamId: string;
@@ -15,48 +18,30 @@ export interface AppendRequest {
  * Order of checks matters: a retried batch whose ids are all stored returns its original
  * outcome before the revision check, so a partner system's retry is never a conflict.
  */
-export function appendOne(st: Statements, req: AppendRequest, recordedAt: string): AppendResult {
+export function appendOne(st: Statements, heads: StreamHeads, req: AppendRequest, recordedAt: string): AppendResult {
   const replay = originalOutcome(st, req);
   if (replay) return replay;
 
-  const head = st.streamHead.get(req.streamId);
+  const head = heads.get(req.streamId) ?? st.streamHead.get(req.streamId);
   const actual = head ? head.revision : null;
   checkExpected(req, actual);
 
   const category = streamCategory(req.streamId);
   let revision = actual ?? -1;
-  let previousHash: string | null = head ? head.last_hash : null;
+  let previousHash: string | null = head ? head.hash : null;
   let position = 0;
   for (const e of req.events) {
     revision++;
     const id = e.id ?? uuidv7();
-    const hash = chainHash(previousHash, {
-      id,
-      streamId: req.streamId,
-      revision,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      recordedAt,
-    });
-    const info = st.insertEvent.run(
-      id,
-      req.streamId,
-      category,
-      revision,
-      e.type,
-      e.schemaVersion,
-      JSON.stringify(e.data),
-      JSON.stringify(e.metadata),
-      recordedAt,
-      hash,
-      previousHash,
-    );
+    // Stored in canonical form (sorted keys): the text the hash covers is the text kept.
+    const dataText = canonicalJson(e.data);
+    const metadataText = canonicalJson(e.metadata);
+    const hash = chainHashOfTexts(previousHash, { id, streamId: req.streamId, revision, type: e.type, schemaVersion: e.schemaVersion, recordedAt }, dataText, metadataText);
+    const info = st.insertEvent.run(id, req.streamId, category, revision, e.type, e.schemaVersion, dataText, metadataText, recordedAt, hash, previousHash);
     position = Number(info.lastInsertRowid);
     previousHash = hash;
   }
-  st.upsertStream.run(req.streamId, revision, previousHash);
+  heads.set(req.streamId, { revision, hash: previousHash! });
   return { nextExpectedRevision: revision, globalPosition: position };
 }
 

@@ -19,11 +19,6 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream_id, revision)
 );
 CREATE INDEX IF NOT EXISTS events_category_position ON events (category, position);
-CREATE TABLE IF NOT EXISTS streams (
-  stream_id  TEXT PRIMARY KEY,
-  revision   INTEGER NOT NULL,
-  last_hash  TEXT NOT NULL
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS store_meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL

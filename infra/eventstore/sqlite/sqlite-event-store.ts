@@ -16,7 +16,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port.js';
-import { appendOne, validateRequest, type AppendRequest } from './append-one.js';
+import { appendOne, validateRequest, type AppendRequest, type StreamHeads } from './append-one.js';
 import { migrate, openPragmas } from './schema.js';
 import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
 
@@ -59,6 +59,9 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
   private closed = false;
+  /** Stream heads cached across batches; dropped whenever another connection has written (PRAGMA data_version). */
+  private readonly heads: StreamHeads = new Map();
+  private dataVersion = -1;
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
 
@@ -131,9 +134,14 @@ export class SqliteEventStore implements EventStore {
       let failedAt = -1;
       try {
         this.st.begin.run();
+        const version = this.st.dataVersion.get()!.data_version;
+        if (version !== this.dataVersion) {
+          this.heads.clear();
+          this.dataVersion = version;
+        }
         for (let k = 0; k < remaining.length; k++) {
           try {
-            attempt.push({ ok: true, result: appendOne(this.st, batch[remaining[k]!]!, recordedAt) });
+            attempt.push({ ok: true, result: appendOne(this.st, this.heads, batch[remaining[k]!]!, recordedAt) });
           } catch (error) {
             if (!isCheckError(error)) {
               failedAt = k;
@@ -147,6 +155,7 @@ export class SqliteEventStore implements EventStore {
         return outcomes;
       } catch (error) {
         if (this.db.inTransaction) this.st.rollback.run();
+        this.heads.clear();
         if (failedAt === -1) {
           // The transaction itself failed (lock timeout, I/O): nothing was written for anyone.
           for (const i of remaining) outcomes[i] = { ok: false, error };

@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import t from 'tap';
+import { canonicalJson, chainHash } from '../../infra/eventstore/hash-chain.js';
+
+t.test('canonical JSON is valid JSON of the same value, whatever the key order', async (t) => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      const text = canonicalJson(value);
+      const parsed = JSON.parse(text);
+      return JSON.stringify(parsed) === JSON.stringify(JSON.parse(JSON.stringify(value))) || canonicalJson(parsed) === text;
+    }),
+    { numRuns: 2000 },
+  );
+  t.equal(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: null }], c: 'é' } }), '{"a":{"c":"é","d":[1,{"y":null,"z":0}]},"b":1}');
+  t.equal(canonicalJson({ a: undefined, b: [undefined] }), '{"b":[null]}', 'undefined as JSON.stringify treats it');
+});
+
+t.test('the chain hash does not depend on key order but on every value', async (t) => {
+  const base = { id: 'e1', streamId: 's', revision: 0, type: 'T', schemaVersion: 1, recordedAt: '2026-01-01T00:00:00.000Z' };
+  const h1 = chainHash(null, { ...base, data: { a: 1, b: 2 }, metadata: { x: 1 } });
+  const h2 = chainHash(null, { ...base, data: { b: 2, a: 1 }, metadata: { x: 1 } });
+  const h3 = chainHash(null, { ...base, data: { a: 1, b: 3 }, metadata: { x: 1 } });
+  const h4 = chainHash('prev', { ...base, data: { a: 1, b: 2 }, metadata: { x: 1 } });
+  t.equal(h1, h2);
+  t.not(h1, h3);
+  t.not(h1, h4, 'the previous hash is part of it');
+});
