@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/index.js';
 import { evolvePathway, type PathwayState } from '../domain/pathway/index.js';
-import type { StoredEvent } from '../infra/eventstore/port.js';
+import { BatchRows } from '../infra/projections/batch-rows.js';
 import type { Projection } from '../infra/projections/projection.js';
 import { prepared } from '../infra/projections/statement-cache.js';
 
@@ -35,20 +35,42 @@ export const pathwayListProjection: Projection = {
   apply(db, e) {
     if (!e.streamId.startsWith('pathway-') || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice('pathway-'.length);
-    const row = prepared(db, 'SELECT state, referrer_org FROM pathway_list WHERE pathway_id = ?').get(pathwayId) as { state: string; referrer_org: string } | undefined;
-    const before: PathwayState = row ? (JSON.parse(row.state) as PathwayState) : null;
-    const after = evolvePathway(before, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
+    const rows = pending.rows(db);
+    const current = rows.get(pathwayId) ?? read(db, pathwayId);
+    const after = evolvePathway(current?.state ?? null, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     if (!after) return;
-    upsert(db, pathwayId, after, row?.referrer_org ?? e.metadata.principal.organisationId ?? '', e);
+    rows.set(pathwayId, { state: after, referrerOrg: current?.referrerOrg ?? e.metadata.principal.organisationId ?? '', revision: e.revision });
+  },
+  // Each pathway's row is written once per batch, however many of its events the batch held.
+  flush(db) {
+    for (const [pathwayId, row] of pending.take(db)) upsert(db, pathwayId, row.state, row.referrerOrg, row.revision);
+  },
+  discard(db) {
+    pending.take(db);
   },
 };
 
-function upsert(db: Database.Database, pathwayId: string, s: NonNullable<PathwayState>, referrerOrg: string, e: StoredEvent): void {
+interface Row {
+  state: NonNullable<PathwayState>;
+  referrerOrg: string;
+  revision: number;
+}
+
+const pending = new BatchRows<Row>();
+
+function read(db: Database.Database, pathwayId: string): Row | undefined {
+  const row = prepared(db, 'SELECT state, referrer_org, revision FROM pathway_list WHERE pathway_id = ?').get(pathwayId) as
+    | { state: string; referrer_org: string; revision: number }
+    | undefined;
+  return row ? { state: JSON.parse(row.state) as NonNullable<PathwayState>, referrerOrg: row.referrer_org, revision: row.revision } : undefined;
+}
+
+function upsert(db: Database.Database, pathwayId: string, s: NonNullable<PathwayState>, referrerOrg: string, revision: number): void {
   prepared(db, 
     `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (pathway_id) DO UPDATE SET programme = excluded.programme, territory = excluded.territory, status = excluded.status,
        stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
        last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
-  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, e.revision, JSON.stringify(s));
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, JSON.stringify(s));
 }

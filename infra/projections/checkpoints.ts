@@ -48,7 +48,13 @@ export function applyBatch(db: Database.Database, p: Projection, from: number, e
     const moved = prepared(db, 'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND position = ? AND version = ?')
       .run(to, new Date().toISOString(), p.name, from, p.version);
     if (moved.changes !== 1) throw new CheckpointMovedError(p.name);
-    for (const e of events) p.apply(db, e);
+    try {
+      for (const e of events) p.apply(db, e);
+      p.flush?.(db);
+    } catch (error) {
+      p.discard?.(db);
+      throw error;
+    }
   })();
   return to;
 }

@@ -15,4 +15,11 @@ export interface Projection {
   reset(db: Database.Database): void;
   /** Sees every event in global order (it ignores the types it does not need), so its checkpoint tracks the store's head. */
   apply(db: Database.Database, event: StoredEvent): void;
+  /**
+   * Called once at the end of each batch, in the same transaction: a projection whose rows are
+   * costly to recompute keeps what `apply` changed in memory and writes each row once here.
+   */
+  flush?(db: Database.Database): void;
+  /** Called instead of `flush` when the batch failed: forget what `apply` kept in memory. */
+  discard?(db: Database.Database): void;
 }

@@ -52,7 +52,7 @@ export class ProjectionRuntime implements ProjectionStatusSource {
   }
 
   /** Resolves once every projection has processed `position` (read-your-writes for callers that need it). */
-  async waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+  async waitFor(position: number, timeoutMs = 30_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (this.minCheckpoint() < position) {
       if (Date.now() > deadline || this.status().some((s) => s.state === 'failed')) return false;

@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { isPathwayEventType } from '../../contracts/events/index.js';
 import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
-import type { StoredEvent } from '../../infra/eventstore/port.js';
+import { BatchRows } from '../../infra/projections/batch-rows.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
 import { isPhaseFactType, recordedFactOf, slimFact } from './recorded-fact.js';
@@ -49,41 +49,63 @@ export const classificationProjection: Projection = {
   apply(db, e) {
     if (!e.streamId.startsWith(PREFIX) || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice(PREFIX.length);
-    const row = prepared(db, `SELECT facts FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as { facts: string } | undefined;
+    const rows = pending.rows(db);
+    const row = rows.get(pathwayId) ?? read(db, pathwayId);
     if (!row) {
-      if (e.type === 'HouseholdReferred') insert(db, pathwayId, e);
+      if (e.type !== 'HouseholdReferred') return;
+      const fact = recordedFactOf(e);
+      const data = fact.data as { programme: string; territory: { code: string } };
+      rows.set(pathwayId, { programme: data.programme, territory: data.territory.code, facts: [slimFact(fact)], revision: e.revision, changed: true });
       return;
     }
-    if (!isPhaseFactType(e.type)) {
-      // The classification does not change, but the row says which revision it reflects.
-      prepared(db, `UPDATE ${CLASSIFICATION_TABLE} SET revision = ? WHERE pathway_id = ?`).run(e.revision, pathwayId);
-      return;
+    // Events the engine does not read leave the classification alone; the row still says which revision it reflects.
+    if (isPhaseFactType(e.type)) {
+      row.facts.push(slimFact(recordedFactOf(e)));
+      row.changed = true;
     }
-    const facts = JSON.parse(row.facts) as RecordedFact[];
-    facts.push(slimFact(recordedFactOf(e)));
-    update(db, pathwayId, facts, e.revision);
+    row.revision = e.revision;
+    rows.set(pathwayId, row);
+  },
+  // Each pathway is classified and written once per batch, however many of its events the batch held.
+  flush(db) {
+    for (const [pathwayId, row] of pending.take(db)) write(db, pathwayId, row);
+  },
+  discard(db) {
+    pending.take(db);
   },
 };
 
-function insert(db: Database.Database, pathwayId: string, e: StoredEvent): void {
-  const fact = recordedFactOf(e);
-  const data = fact.data as { programme: string; territory: { code: string } };
-  const facts = [slimFact(fact)];
-  const c = classifyPathway(facts, DEFAULT_PHASE_POLICY);
+interface Row {
+  programme: string;
+  territory: string;
+  facts: RecordedFact[];
+  revision: number;
+  changed: boolean;
+}
+
+const pending = new BatchRows<Row>();
+
+function read(db: Database.Database, pathwayId: string): Row | undefined {
+  const row = prepared(db, `SELECT programme, territory, facts, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
+    | { programme: string; territory: string; facts: string; revision: number }
+    | undefined;
+  return row && { programme: row.programme, territory: row.territory, facts: JSON.parse(row.facts) as RecordedFact[], revision: row.revision, changed: false };
+}
+
+function write(db: Database.Database, pathwayId: string, row: Row): void {
+  if (!row.changed) {
+    prepared(db, `UPDATE ${CLASSIFICATION_TABLE} SET revision = ? WHERE pathway_id = ?`).run(row.revision, pathwayId);
+    return;
+  }
+  const c = classifyPathway(row.facts, DEFAULT_PHASE_POLICY);
   prepared(
     db,
     `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, policy_id, revision, facts, classification, has_reinforced_support, has_follow_up, follow_up_due_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(pathwayId, data.programme, data.territory.code, c.policyId, e.revision, JSON.stringify(facts), JSON.stringify(c), ...quotaColumns(c));
-}
-
-function update(db: Database.Database, pathwayId: string, facts: RecordedFact[], revision: number): void {
-  const c = classifyPathway(facts, DEFAULT_PHASE_POLICY);
-  prepared(
-    db,
-    `UPDATE ${CLASSIFICATION_TABLE} SET policy_id = ?, revision = ?, facts = ?, classification = ?, has_reinforced_support = ?, has_follow_up = ?, follow_up_due_on = ?
-     WHERE pathway_id = ?`,
-  ).run(c.policyId, revision, JSON.stringify(facts), JSON.stringify(c), ...quotaColumns(c), pathwayId);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (pathway_id) DO UPDATE SET policy_id = excluded.policy_id, revision = excluded.revision, facts = excluded.facts,
+       classification = excluded.classification, has_reinforced_support = excluded.has_reinforced_support,
+       has_follow_up = excluded.has_follow_up, follow_up_due_on = excluded.follow_up_due_on`,
+  ).run(pathwayId, row.programme, row.territory, c.policyId, row.revision, JSON.stringify(row.facts), JSON.stringify(c), ...quotaColumns(c));
 }
 
 function quotaColumns(c: PathwayClassification): [number, number, string | null] {

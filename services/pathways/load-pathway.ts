@@ -33,6 +33,8 @@ export function scopeOf(state: NonNullable<PathwayState>, firstEvent: StoredEven
  */
 export async function loadPathway(store: EventStore, pathwayId: string, asOf?: Date, cache?: PathwayCache): Promise<LoadedPathway | null> {
   const cached = asOf ? undefined : cache?.get(pathwayId);
+  // The common case, an unchanged pathway, costs one revision check instead of a stream read.
+  if (cached && (await store.streamRevision(pathwayStreamId(pathwayId))) === cached.revision) return cached;
   let state: PathwayState = cached?.state ?? initialPathwayState();
   let revision = cached?.revision ?? -1;
   let scope: PathwayScope | null = cached?.scope ?? null;

@@ -1,4 +1,4 @@
-// Worker threads do not inherit the main thread's TypeScript loader: register it here.
+// The projection worker process loads the TypeScript sources through tsx, like bin/parcours.js.
 import { register } from 'tsx/esm/api';
 
 register();

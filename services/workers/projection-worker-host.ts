@@ -1,4 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { readCheckpoint } from '../../infra/projections/checkpoints.js';
@@ -6,14 +8,18 @@ import type { Projection } from '../../infra/projections/projection.js';
 import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/projections/runtime.js';
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
 
+/** Scheduling priority of the worker process (nice value): below request handling. */
+const WORKER_NICE = 10;
+
 /**
- * Runs the projections in a worker thread and answers for them in the service: states come
- * from the worker's messages, checkpoints from the read-model file both threads open.
+ * Runs the projections in a child process and answers for them in the service: states come
+ * from the worker's messages, checkpoints from the read-model file both processes open.
  */
 export class ProjectionWorkerHost implements ProjectionStatusSource {
-  private readonly worker: Worker;
+  private readonly worker: ChildProcess;
   private states = new Map<string, Pick<ProjectionStatus, 'state' | 'error'>>();
   private exited: Promise<void>;
+  private stopping = false;
 
   constructor(
     data: ProjectionWorkerData,
@@ -21,7 +27,15 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     private readonly projections: Projection[],
     log?: Logger,
   ) {
-    this.worker = new Worker(new URL('./projection-worker-entry.js', import.meta.url), { workerData: data });
+    this.worker = fork(fileURLToPath(new URL('./projection-worker-entry.js', import.meta.url)), [], {
+      env: { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify(data) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    try {
+      if (this.worker.pid) setPriority(this.worker.pid, WORKER_NICE);
+    } catch {
+      // not permitted here: it runs at normal priority
+    }
     this.worker.on('message', (m: ProjectionWorkerMessage) => {
       if (m.kind === 'status') this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
     });
@@ -30,6 +44,11 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
       for (const p of this.projections) this.states.set(p.name, { state: 'failed', error: error.message });
     });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.once('exit', (code) => {
+      if (this.stopping) return;
+      log?.error({ code }, 'projection worker exited');
+      for (const p of this.projections) this.states.set(p.name, { state: 'failed', error: `worker exited with ${code}` });
+    });
   }
 
   status(): ProjectionStatus[] {
@@ -40,7 +59,7 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     });
   }
 
-  async waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+  async waitFor(position: number, timeoutMs = 30_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = this.status();
@@ -51,8 +70,9 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
   }
 
   async stop(): Promise<void> {
-    this.worker.postMessage({ kind: 'stop' });
-    const timer = setTimeout(() => void this.worker.terminate(), 5000);
+    this.stopping = true;
+    if (this.worker.exitCode === null && this.worker.connected) this.worker.send({ kind: 'stop' });
+    const timer = setTimeout(() => this.worker.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(timer);
   }

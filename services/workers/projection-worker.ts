@@ -1,6 +1,6 @@
-// The projection worker: runs every projection on its own thread (its own store and
-// read-model connections), so read-model work never competes with HTTP requests.
-import { parentPort, workerData } from 'node:worker_threads';
+// The projection worker: a child process running every projection with its own store and
+// read-model connections, at a lower scheduling priority, so read-model work never competes
+// with request handling for the CPU; it catches up when the service is quieter.
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { ProjectionRuntime } from '../../infra/projections/runtime.js';
@@ -13,7 +13,7 @@ export interface ProjectionWorkerData {
 
 export type ProjectionWorkerMessage = { kind: 'status'; status: ReturnType<ProjectionRuntime['status']> };
 
-const { storeFile, readModelFile } = workerData as ProjectionWorkerData;
+const { storeFile, readModelFile } = JSON.parse(process.env.PARCOURS_PROJECTION_WORKER ?? '{}') as ProjectionWorkerData;
 const store = new SqliteEventStore(storeFile, { pollIntervalMs: 10 });
 const db = openReadModelDb(readModelFile);
 const runtime = new ProjectionRuntime(store, db, allProjections());
@@ -26,15 +26,20 @@ const report = setInterval(() => {
   const states = JSON.stringify(status.map((s) => [s.name, s.state, s.error]));
   if (states !== last) {
     last = states;
-    parentPort?.postMessage({ kind: 'status', status } satisfies ProjectionWorkerMessage);
+    process.send?.({ kind: 'status', status } satisfies ProjectionWorkerMessage);
   }
 }, 20);
 
-parentPort?.on('message', async (message: { kind: string }) => {
-  if (message.kind !== 'stop') return;
+async function stop(): Promise<void> {
   clearInterval(report);
   await runtime.stop();
   await store.close();
   db.close();
-  parentPort?.close();
+  process.disconnect?.();
+}
+
+process.on('message', (message: { kind: string }) => {
+  if (message.kind === 'stop') void stop();
 });
+// Orphaned (the service died without stopping us): stop too.
+process.on('disconnect', () => void stop().finally(() => process.exit(0)));

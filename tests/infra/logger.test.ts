@@ -18,4 +18,8 @@ t.test('personal fields never reach the log', async (t) => {
   t.notMatch(out, /1234/);
   t.notMatch(out, /Bearer abc/);
   t.match(out, /\[redacted\]/);
+  lines.length = 0;
+  log.error({ err: new Error('disk full'), pathwayId: 'p-1' }, 'append failed');
+  t.match(lines.join(''), /disk full/, 'errors keep their serializer');
+  t.match(lines.join(''), /p-1/, 'ordinary fields stay');
 });

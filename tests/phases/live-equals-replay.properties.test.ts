@@ -33,10 +33,13 @@ t.test('live read model = from-scratch replay; recomputing under another version
   classificationProjection.setup(db);
   const row = db.prepare(`SELECT facts, classification FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`);
   const forget = db.prepare(`DELETE FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`);
-  const applyAll = db.transaction((events: ReturnType<typeof storedHistory>, cutAt: number) => {
+  // Events arrive in batches of any size (the runtime flushes each batch): cut them every `batch`
+  // events, and at the event whose row the test reads.
+  const applyAll = db.transaction((events: ReturnType<typeof storedHistory>, cutAt: number, batch: number) => {
     let atCut: string | undefined;
     events.forEach((e, k) => {
       classificationProjection.apply(db, e);
+      if (k === cutAt || (k + 1) % batch === 0 || k === events.length - 1) classificationProjection.flush!(db);
       if (k === cutAt) atCut = (row.get(e.streamId.slice('pathway-'.length)) as { classification: string }).classification;
     });
     return atCut;
@@ -50,7 +53,7 @@ t.test('live read model = from-scratch replay; recomputing under another version
       const pathwayId = `p${++run}`;
       const events = storedHistory(pathwayId, intents);
       const cutAt = cutPick % events.length;
-      const atCut = applyAll(events, cutAt)!;
+      const atCut = applyAll(events, cutAt, 1 + (cutPick % 7))!;
       const stored = row.get(pathwayId) as { facts: string; classification: string };
 
       const facts = events.map(recordedFactOf);

@@ -245,9 +245,19 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** Answered from the cached heads while no other connection has written; else from the table. */
   async streamRevision(streamId: string): Promise<number | null> {
     this.assertOpen();
-    return this.st.streamHead.get(streamId)?.revision ?? null;
+    const version = this.st.dataVersion.get()!.data_version;
+    if (version !== this.dataVersion) {
+      this.heads.clear();
+      this.dataVersion = version;
+    }
+    const cached = this.heads.get(streamId);
+    if (cached) return cached.revision;
+    const head = this.st.streamHead.get(streamId);
+    if (head) this.heads.set(streamId, head);
+    return head?.revision ?? null;
   }
 
   async headPosition(): Promise<number> {
