@@ -1,21 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import t from 'tap';
+import { cli } from '../support/cli.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { verifyChain } from '../../infra/eventstore/hash-chain.js';
 import { collect, event } from '../contract/harness.js';
 import { tempDir } from '../support/temp-dir.js';
-
-function cli(args: string[], dataDir: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/parcours.js', ...args], { env: { ...process.env, PARCOURS_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 t.test('parcours backup copies the store consistently while writes go on', async (t) => {
   const dataDir = tempDir(t);

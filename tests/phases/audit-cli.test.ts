@@ -1,22 +1,11 @@
 // `parcours audit replay` and `parcours audit verify`, run as an auditor would, on the data
 // folder of a running service.
-import { spawn } from 'node:child_process';
 import t from 'tap';
+import { cli } from '../support/cli.js';
 import { testService } from '../support/service.js';
 import { actors } from './helpers/actors.js';
 import { FOLLOW_UP_FROM_300, FOLLOW_UP_FROM_300_ID, recordStory } from './helpers/story.js';
 import { tamper } from './helpers/tamper.js';
-
-function cli(args: string[], dataDir: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/parcours.js', ...args], { env: { ...process.env, PARCOURS_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 t.test('audit replay prints the reasoning the API returns for the same inputs', async (t) => {
   const svc = await testService(t);

@@ -4,7 +4,7 @@ import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js'
 import { replayPathway } from '../../../audit/pathway-replay.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import type { PhaseReads } from '../../../phases/phase-reads.js';
-import { requireAudit } from '../../phase-access.js';
+import { requireAudit } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 

@@ -5,7 +5,7 @@ import type { EventStore } from '../../../../infra/eventstore/port.js';
 import { StoreScanError, verifyStore, verifyStream } from '../../../audit/chain-verification.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { pathwayStreamId } from '../../../pathways/load-pathway.js';
-import { auditTerritories, requireAudit } from '../../phase-access.js';
+import { auditTerritories, requireAudit } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 

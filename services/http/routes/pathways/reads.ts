@@ -16,6 +16,7 @@ import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { listPathways } from '../../../../projections/pathway-list-queries.js';
 import { pathwayStreamId } from '../../../pathways/load-pathway.js';
 import { etagOf } from '../../etag.js';
+import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 
@@ -95,11 +96,7 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       const actor = principalOf(request);
       const loaded = await pathways.load(request.params.pathwayId);
       if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${request.params.pathwayId}.`);
-      const access = canRead(actor, loaded.scope);
-      if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-      if (readView(actor, loaded.scope) !== 'full') {
-        throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of a pathway, not its raw history (it holds personal data).');
-      }
+      requireFullView(actor, loaded.scope, 'its raw history (it holds personal data)');
       const { after, limit } = request.query;
       const items = [];
       for await (const e of store.readStream(pathwayStreamId(request.params.pathwayId), { fromRevision: after + 1, maxCount: limit + 1 })) {

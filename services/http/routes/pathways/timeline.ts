@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
-import { canRead, readView } from '../../../../domain/access/policy.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { readTimeline } from '../../../../projections/timeline/timeline-projection.js';
+import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 
@@ -42,11 +42,7 @@ const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: D
       const actor = principalOf(request);
       const loaded = await pathways.load(request.params.pathwayId);
       if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${request.params.pathwayId}.`);
-      const access = canRead(actor, loaded.scope);
-      if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-      if (readView(actor, loaded.scope) !== 'full') {
-        throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of a pathway, not its step-by-step story.');
-      }
+      requireFullView(actor, loaded.scope, 'its step-by-step story');
       return { pathwayId: request.params.pathwayId, steps: readTimeline(readDb, request.params.pathwayId) };
     },
   );

@@ -3,7 +3,7 @@ import { classificationQuery, classificationResourceSchema } from '../../../../c
 import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import type { PhaseReads } from '../../../phases/phase-reads.js';
-import { requireFullView } from '../../phase-access.js';
+import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 

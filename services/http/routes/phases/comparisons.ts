@@ -9,7 +9,7 @@ import { programmeIdSchema } from '../../../../contracts/enums.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { comparePathwayVersions, compareProgrammeVersions } from '../../../phases/comparisons.js';
 import type { PhaseReads } from '../../../phases/phase-reads.js';
-import { auditTerritories, requireAudit } from '../../phase-access.js';
+import { auditTerritories, requireAudit } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 

@@ -1,14 +1,14 @@
-// Who may read classifications, comparisons and audits (rules in domain/access/policy.ts),
+// Who may read full records, classifications, comparisons and audits (rules in domain/access/policy.ts),
 // turned into problem+json rejections for the phase and audit routes.
 import { actsIn, canAudit, canRead, readView, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { ProblemError } from './problem.js';
 
-/** Classifications show settlements' reasons and the whole history: full-view roles only. */
-export function requireFullView(actor: Actor, scope: PathwayScope): void {
+/** The history, its story and its classification hold personal data: full-view roles only. */
+export function requireFullView(actor: Actor, scope: PathwayScope, what = 'how its history is classified'): void {
   const access = canRead(actor, scope);
   if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
   if (readView(actor, scope) !== 'full') {
-    throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of a pathway, not how its history is classified.');
+    throw new ProblemError(403, 'auth.outcome_only', `Your role sees the outcome of a pathway, not ${what}.`);
   }
 }
 
