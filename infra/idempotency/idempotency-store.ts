@@ -23,7 +23,14 @@ export class IdempotencyStore {
   private readonly completeStmt;
   private readonly releaseStmt;
 
-  constructor(private readonly db: Database.Database, private readonly retentionDays = 7) {
+  private readonly retake;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly retentionDays = 7,
+    /** A reservation older than this was cut off (a crash mid-request): it may be taken again. */
+    private readonly abandonedAfterMs = 60_000,
+  ) {
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       principal_id TEXT NOT NULL,
       idempotency_key TEXT NOT NULL,
@@ -41,6 +48,9 @@ export class IdempotencyStore {
     this.reserveStmt = db.prepare("INSERT INTO idempotency_keys (principal_id, idempotency_key, fingerprint, state, created_at) VALUES (?, ?, ?, 'in_progress', ?) ON CONFLICT DO NOTHING");
     this.completeStmt = db.prepare("UPDATE idempotency_keys SET state = 'done', status_code = ?, headers = ?, body = ? WHERE principal_id = ? AND idempotency_key = ?");
     this.releaseStmt = db.prepare('DELETE FROM idempotency_keys WHERE principal_id = ? AND idempotency_key = ?');
+    this.retake = db.prepare(
+      "UPDATE idempotency_keys SET fingerprint = ?, created_at = ? WHERE principal_id = ? AND idempotency_key = ? AND state = 'in_progress' AND created_at < ?",
+    );
     db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(new Date(Date.now() - retentionDays * 86_400_000).toISOString());
   }
 
@@ -49,8 +59,12 @@ export class IdempotencyStore {
     if (inserted.changes === 1) return { kind: 'new' };
     const row = this.find.get(principalId, key);
     if (!row) return this.reserve(principalId, key, fingerprint);
+    if (row.state !== 'done') {
+      const now = new Date();
+      const cutoff = new Date(now.getTime() - this.abandonedAfterMs).toISOString();
+      return this.retake.run(fingerprint, now.toISOString(), principalId, key, cutoff).changes === 1 ? { kind: 'new' } : { kind: 'in_progress' };
+    }
     if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
-    if (row.state !== 'done') return { kind: 'in_progress' };
     return { kind: 'replay', response: { statusCode: row.status_code!, headers: JSON.parse(row.headers ?? '{}'), body: row.body ?? '' } };
   }
 
