@@ -12,7 +12,8 @@ export interface ProjectionStatus {
   error?: string;
 }
 
-const MAX_BATCH = 500;
+// Large enough that a projection catching up after a burst writes each row once for many events.
+const MAX_BATCH = 2000;
 
 /** What the service needs of running projections, wherever they run (this thread or a worker). */
 export interface ProjectionStatusSource {
