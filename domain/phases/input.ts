@@ -1,10 +1,12 @@
 // What the phase engine reads: stored facts, whatever store they come from. The engine
-// depends on this shape only, not on the event store or the contracts package, so it can be
-// replayed by an auditor from an export. Field names follow contracts/events; this file is
+// depends on this shape (and on the contracts' occurred-on fields), not on the event store,
+// so it can be replayed by an auditor from an export. Field names follow contracts/events; this file is
 // the one place that reads them, so a renamed field is fixed here and nowhere else. Free text
 // (notes, pause and exit reasons) is not read: it may hold personal data. The one exception is
 // a settlement's reason, which the read model must show; it stays in a field named `reason`,
 // which the personal-data redaction of contracts/personal-data.ts covers, never inside a sentence.
+import { OCCURRED_ON_FIELD } from '../../contracts/events/occurred-on.js';
+import type { PathwayEventType } from '../../contracts/events/registry.js';
 import { isBusinessDate } from './dates.js';
 import type { DeclaredPhase, SettledPhase } from './model.js';
 
@@ -60,25 +62,21 @@ export type Normalised =
 const DECLARED = new Set<string>(['reinforced_support', 'one_year_follow_up', 'evaluation', 'other']);
 const SETTLED = new Set<string>(['pre_diagnostic', 'reinforced_support', 'one_year_follow_up', 'evaluation', 'other']);
 
+/** The event types the engine understands; other types are ignored. */
+const UNDERSTOOD = [
+  'HouseholdReferred', 'ContactAttempted', 'VisitScheduled', 'DiagnosticVisitCompleted', 'OrientationProposed',
+  'OrientationStatusChanged', 'SupportContactRecorded', 'PauseDeclared', 'PauseEnded', 'EvaluationRecorded',
+  'PathwayExited', 'PathwayReopened', 'PhaseSettled',
+] as const satisfies readonly PathwayEventType[];
+
 /**
- * Business-date field(s) of each type the engine understands, first present wins; other types
- * are ignored. A scheduling is placed on the day it was agreed (scheduledOn), not on the visit
- * day it sets (scheduledFor, possibly in the future); scheduledFor is the fallback.
+ * Business-date field(s) of each understood type, first present wins: the contract's own
+ * occurred-on field. A scheduling is placed on the day it was agreed (scheduledOn), not on the
+ * visit day it sets (scheduledFor, possibly in the future); scheduledFor is the fallback.
  */
 const DATE_FIELD: Record<string, string | string[]> = {
-  HouseholdReferred: 'referredOn',
-  ContactAttempted: 'attemptedOn',
+  ...Object.fromEntries(UNDERSTOOD.map((type) => [type, OCCURRED_ON_FIELD[type] as string])),
   VisitScheduled: ['scheduledOn', 'scheduledFor'],
-  DiagnosticVisitCompleted: 'visitDate',
-  OrientationProposed: 'proposedOn',
-  OrientationStatusChanged: 'changedOn',
-  SupportContactRecorded: 'contactDate',
-  PauseDeclared: 'startDate',
-  PauseEnded: 'endDate',
-  EvaluationRecorded: 'evaluationDate',
-  PathwayExited: 'exitDate',
-  PathwayReopened: 'reopenedOn',
-  PhaseSettled: 'settledOn',
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);

@@ -1,5 +1,5 @@
 // Who may read full records, classifications, comparisons and audits (rules in domain/access/policy.ts),
-// turned into problem+json rejections for the phase and audit routes.
+// turned into problem+json rejections for the pathway, phase and audit routes.
 import { actsIn, canAudit, canRead, readView, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { ProblemError } from './problem.js';
 
