@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-export type StoreConfig = { backend: 'sqlite'; file: string; pollIntervalMs?: number };
+/** `writer`: where commits run (see SqliteStoreOptions); the service uses a writer thread. */
+export type StoreConfig = { backend: 'sqlite'; file: string; pollIntervalMs?: number; writer?: 'thread' | 'inline' };
 
 /** The one place that turns configuration into an adapter (later backends add their case here). */
 export async function openEventStore(config: StoreConfig): Promise<EventStore> {
   switch (config.backend) {
     case 'sqlite':
-      return new SqliteEventStore(config.file, { pollIntervalMs: config.pollIntervalMs });
+      return new SqliteEventStore(config.file, { pollIntervalMs: config.pollIntervalMs, writer: config.writer ?? 'thread' });
   }
 }
 

@@ -124,6 +124,17 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.ok(partial instanceof IdempotencyMismatchError, 'a batch that only partly matches is refused');
     const elsewhere = await store.append('pathway-other', [event('A', {}, ids[0])]).catch((e) => e);
     t.ok(elsewhere instanceof IdempotencyMismatchError, 'a stored id cannot be reused on another stream');
+    const elsewhereExact = await store.append('pathway-other', [event('A', {}, ids[1])], 'no_stream').catch((e) => e);
+    t.ok(elsewhereExact instanceof IdempotencyMismatchError, 'nor with an expectation that holds');
+    // The stored id comes second: the first event is written before the clash is found, and must be undone.
+    const results = await Promise.allSettled([
+      store.append('pathway-late', [event('New', {}, uuidv7()), event('Clash', {}, ids[0])], 'no_stream'),
+      store.append('pathway-beside', [event('Fine')], 'no_stream'),
+    ]);
+    t.ok(results[0]!.status === 'rejected' && results[0]!.reason instanceof IdempotencyMismatchError, 'a later stored id is refused too');
+    t.same(await collect(store.readStream('pathway-late')), [], 'and nothing of that call is kept');
+    t.equal(results[1]!.status, 'fulfilled', 'an append committed with it is not affected');
+    t.equal(await store.streamRevision('pathway-beside'), 0);
   });
 
   t.test('readStream forwards, backwards, from a revision, bounded', async (t) => {

@@ -17,7 +17,7 @@ eventStoreContract(t, {
   async reopen() {
     return new SqliteEventStore(file(), { pollIntervalMs: 10 });
   },
-  childProcessConfig: () => ({ backend: 'sqlite', file: file(), pollIntervalMs: 10 }),
+  childProcessConfig: () => ({ backend: 'sqlite', file: file(), pollIntervalMs: 10, writer: 'inline' }),
   async cleanup() {
     rmSync(dir, { recursive: true, force: true });
   },

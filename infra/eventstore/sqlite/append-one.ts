@@ -2,29 +2,76 @@ import { IdempotencyMismatchError, InvalidAppendError, WrongExpectedRevisionErro
 import { canonicalJson, chainHashOfTexts } from '../hash-chain.js';
 import { streamCategory, type AppendResult, type ExpectedRevision, type NewEvent } from '../port.js';
 import { UUID_PATTERN, uuidv7 } from '../uuidv7.js';
+import type { StreamHeadCache } from './stream-heads.js';
 import type { Statements } from './statements.js';
 
-/** The last revision and hash of each stream this connection wrote, valid while no other connection writes. */
-export type StreamHeads = Map<string, { revision: number; hash: string }>;
+/** An append call failed after some of its events were written: the transaction must be rolled back. */
+export class WriteFailedError extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = 'WriteFailedError';
+  }
+}
+
+/**
+ * An event ready to be written: data and metadata already in canonical text (sorted keys), the
+ * text the hash covers and the text kept. Plain strings, so a batch crosses to the writer
+ * thread without any object graph to clone.
+ */
+export interface PreparedEvent {
+  id?: string;
+  type: string;
+  schemaVersion: number;
+  dataText: string;
+  metadataText: string;
+}
 
 export interface AppendRequest {
   streamId: string;
-  events: NewEvent[];
+  events: PreparedEvent[];
   expected: ExpectedRevision;
 }
 
 /**
- * Writes one append call inside the caller's transaction (a savepoint of the group commit).
- * Order of checks matters: a retried batch whose ids are all stored returns its original
- * outcome before the revision check, so a partner system's retry is never a conflict.
+ * Checks an append call and puts its events in canonical form, in the caller's thread: a call
+ * that cannot be stored (bad id, unserialisable data) is refused before it joins a batch.
  */
-export function appendOne(st: Statements, heads: StreamHeads, req: AppendRequest, recordedAt: string): AppendResult {
-  const replay = originalOutcome(st, req);
-  if (replay) return replay;
+export function prepareRequest(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendRequest {
+  if (!streamId || streamId.length > 200) throw new InvalidAppendError('streamId must be 1 to 200 characters');
+  if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < -1)) throw new InvalidAppendError('expected revision must be an integer >= 0');
+  const prepared: PreparedEvent[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!e.type) throw new InvalidAppendError('every event needs a type');
+    if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError('schemaVersion must be a positive integer');
+    const p: PreparedEvent = { type: e.type, schemaVersion: e.schemaVersion, dataText: canonicalJson(e.data), metadataText: canonicalJson(e.metadata) };
+    if (e.id !== undefined) {
+      if (!UUID_PATTERN.test(e.id)) throw new InvalidAppendError(`event id ${e.id} is not a UUID`);
+      for (let j = 0; j < i; j++) if (prepared[j]!.id === e.id) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
+      p.id = e.id;
+    }
+    prepared[i] = p;
+  }
+  return { streamId, events: prepared, expected };
+}
 
-  const head = heads.get(req.streamId) ?? st.streamHead.get(req.streamId);
+/**
+ * Writes one append call inside the caller's transaction (the group commit's).
+ * A retried batch whose ids are all stored returns its original outcome, never a conflict.
+ * With an exact expectation (a revision, or no stream) that holds, the call cannot be a retry
+ * (a stored original would have moved the stream past it), so the id lookup is skipped; ids
+ * stored elsewhere are still caught, by the unique index, when the event is inserted.
+ */
+export function appendOne(st: Statements, heads: StreamHeadCache, req: AppendRequest, recordedAt: string): AppendResult {
+  const head = heads.get(st, req.streamId);
   const actual = head ? head.revision : null;
-  checkExpected(req, actual);
+  const exact = typeof req.expected === 'number' || req.expected === 'no_stream';
+  if (!exact || !meetsExpected(req.expected, actual)) {
+    const replay = originalOutcome(st, req);
+    if (replay) return replay;
+    if (!meetsExpected(req.expected, actual)) throw new WrongExpectedRevisionError(req.streamId, req.expected, actual);
+  }
 
   const category = streamCategory(req.streamId);
   let revision = actual ?? -1;
@@ -33,11 +80,16 @@ export function appendOne(st: Statements, heads: StreamHeads, req: AppendRequest
   for (const e of req.events) {
     revision++;
     const id = e.id ?? uuidv7();
-    // Stored in canonical form (sorted keys): the text the hash covers is the text kept.
-    const dataText = canonicalJson(e.data);
-    const metadataText = canonicalJson(e.metadata);
-    const hash = chainHashOfTexts(previousHash, { id, streamId: req.streamId, revision, type: e.type, schemaVersion: e.schemaVersion, recordedAt }, dataText, metadataText);
-    const info = st.insertEvent.run(id, req.streamId, category, revision, e.type, e.schemaVersion, dataText, metadataText, recordedAt, hash, previousHash);
+    const hash = chainHashOfTexts(previousHash, { id, streamId: req.streamId, revision, type: e.type, schemaVersion: e.schemaVersion, recordedAt }, e.dataText, e.metadataText);
+    let info;
+    try {
+      info = st.insertEvent.run(id, req.streamId, category, revision, e.type, e.schemaVersion, e.dataText, e.metadataText, recordedAt, hash, previousHash);
+    } catch (error) {
+      const taken = e.id !== undefined && st.eventById.get(e.id) ? new IdempotencyMismatchError(req.streamId, e.id) : null;
+      // Nothing of this call written yet: a plain refusal. Otherwise the transaction must be undone.
+      if (taken && revision === (actual ?? -1) + 1) throw taken;
+      throw new WriteFailedError(taken ?? error);
+    }
     position = Number(info.lastInsertRowid);
     previousHash = hash;
   }
@@ -45,14 +97,13 @@ export function appendOne(st: Statements, heads: StreamHeads, req: AppendRequest
   return { nextExpectedRevision: revision, globalPosition: position };
 }
 
-function checkExpected(req: AppendRequest, actual: number | null): void {
-  const { expected, streamId } = req;
-  const ok =
+function meetsExpected(expected: ExpectedRevision, actual: number | null): boolean {
+  return (
     expected === 'any' ||
     (expected === 'no_stream' && actual === null) ||
     (expected === 'stream_exists' && actual !== null) ||
-    (typeof expected === 'number' && actual === expected);
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    (typeof expected === 'number' && actual === expected)
+  );
 }
 
 /** When every id of the batch is already stored, consecutively in this stream, the call is a retry. */
@@ -71,21 +122,4 @@ function originalOutcome(st: Statements, req: AppendRequest): AppendResult | nul
     last = row;
   }
   return { nextExpectedRevision: last.revision, globalPosition: last.position };
-}
-
-export function validateRequest(req: AppendRequest): void {
-  if (!req.streamId || req.streamId.length > 200) throw new InvalidAppendError('streamId must be 1 to 200 characters');
-  if (req.events.length === 0) throw new InvalidAppendError('an append needs at least one event');
-  const ids = new Set<string>();
-  for (const e of req.events) {
-    if (!e.type) throw new InvalidAppendError('every event needs a type');
-    if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError('schemaVersion must be a positive integer');
-    if (e.id !== undefined) {
-      if (!UUID_PATTERN.test(e.id)) throw new InvalidAppendError(`event id ${e.id} is not a UUID`);
-      if (ids.has(e.id)) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
-      ids.add(e.id);
-    }
-  }
-  const e = req.expected;
-  if (typeof e === 'number' && (!Number.isInteger(e) || e < -1)) throw new InvalidAppendError('expected revision must be an integer >= 0');
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { IdempotencyMismatchError, StoreClosedError, WrongExpectedRevisionError } from '../errors.js';
+import { StoreClosedError } from '../errors.js';
 import { pollingSubscription, type Page } from '../polling-subscription.js';
 import type {
   AllFilter,
@@ -16,7 +16,9 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port.js';
-import { appendOne, validateRequest, type AppendRequest, type StreamHeads } from './append-one.js';
+import { prepareRequest, type AppendRequest } from './append-one.js';
+import { inlineWriter, ThreadWriter, type BatchWriter } from './batch-writers.js';
+import { StreamHeadCache } from './stream-heads.js';
 import { migrate, openPragmas } from './schema.js';
 import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
 
@@ -27,12 +29,11 @@ export interface SqliteStoreOptions {
   pollIntervalMs?: number;
   /** Most append calls committed in one transaction. */
   maxBatch?: number;
-}
-
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
-
-function isCheckError(error: unknown): boolean {
-  return error instanceof WrongExpectedRevisionError || error instanceof IdempotencyMismatchError;
+  /**
+   * Where commits run: `thread` (a writer thread with its own connection, so the fsync never
+   * blocks this thread; what the service uses) or `inline` (this connection; tools and readers).
+   */
+  writer?: 'thread' | 'inline';
 }
 
 interface Pending extends AppendRequest {
@@ -46,8 +47,8 @@ const SCAN_PAGE = 4000;
 
 /**
  * The embedded default store. Appends are queued and committed in groups: every call waiting
- * when the writer runs shares one transaction (one fsync), each inside its own savepoint so a
- * failed expectation rolls back that call alone.
+ * when the writer is free shares one transaction (one fsync); while a group commits, the next
+ * one gathers. Reads, subscriptions and backups use this connection.
  */
 export class SqliteEventStore implements EventStore {
   readonly backend = 'sqlite';
@@ -57,11 +58,12 @@ export class SqliteEventStore implements EventStore {
   private readonly committed = new EventEmitter();
   private queue: Pending[] = [];
   private flushScheduled = false;
-  private flushing: Promise<void> | null = null;
+  /** Batches sent to the writer and not yet answered. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
-  /** Stream heads cached across batches; dropped whenever another connection has written (PRAGMA data_version). */
-  private readonly heads: StreamHeads = new Map();
-  private dataVersion = -1;
+  /** Stream heads as this connection sees them (shared with the inline writer). */
+  private readonly heads = new StreamHeadCache();
+  private readonly writer: BatchWriter;
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
 
@@ -74,13 +76,17 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.maxBatch = options.maxBatch ?? 1000;
     this.committed.setMaxListeners(0);
+    this.writer =
+      options.writer === 'thread'
+        ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000 })
+        : inlineWriter(this.db, this.st, this.heads);
   }
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision = 'any'): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreClosedError());
-    const req: AppendRequest = { streamId, events, expected: expectedRevision };
+    let req: AppendRequest;
     try {
-      validateRequest(req);
+      req = prepareRequest(streamId, events, expectedRevision);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -93,79 +99,34 @@ export class SqliteEventStore implements EventStore {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // setImmediate lets every writer that is ready in this turn join the same transaction.
-    this.flushing = new Promise((done) =>
-      setImmediate(() => {
-        this.flushScheduled = false;
-        try {
-          this.flush();
-        } finally {
-          done();
-        }
-      }),
-    );
+    // setImmediate lets every writer that is ready in this turn join the same batch.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      while (this.queue.length > 0) this.track(this.commit(this.queue.splice(0, this.maxBatch)));
+    });
   }
 
-  private flush(): void {
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (this.queue.length > 0) this.scheduleFlush();
-    if (batch.length === 0) return;
-    const settled = this.commitBatch(batch);
+  private track(commit: Promise<void>): void {
+    this.inFlight.add(commit);
+    void commit.finally(() => this.inFlight.delete(commit));
+  }
+
+  /** Sends one batch to the writer and settles its callers; never rejects. */
+  private async commit(batch: Pending[]): Promise<void> {
+    const requests: AppendRequest[] = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
+    let settled;
+    try {
+      settled = await this.writer.commit(requests);
+    } catch (error) {
+      for (const req of batch) req.reject(error);
+      return;
+    }
     batch.forEach((req, i) => {
       const outcome = settled[i]!;
       if (outcome.ok) req.resolve(outcome.result);
       else req.reject(outcome.error);
     });
     this.committed.emit('commit');
-  }
-
-  /**
-   * One transaction for the whole batch. appendOne makes every check (expected revision,
-   * idempotency) before its first write, so a rejected call leaves nothing behind and needs
-   * no savepoint. Should a write itself fail (disk full, constraint), the transaction is
-   * rolled back and the batch is retried without that call: per-call atomicity holds.
-   */
-  private commitBatch(batch: Pending[]): Outcome[] {
-    const outcomes: Outcome[] = new Array(batch.length);
-    let remaining = batch.map((_, i) => i);
-    while (remaining.length > 0) {
-      const recordedAt = new Date().toISOString();
-      const attempt: Outcome[] = [];
-      let failedAt = -1;
-      try {
-        this.st.begin.run();
-        const version = this.st.dataVersion.get()!.data_version;
-        if (version !== this.dataVersion) {
-          this.heads.clear();
-          this.dataVersion = version;
-        }
-        for (let k = 0; k < remaining.length; k++) {
-          try {
-            attempt.push({ ok: true, result: appendOne(this.st, this.heads, batch[remaining[k]!]!, recordedAt) });
-          } catch (error) {
-            if (!isCheckError(error)) {
-              failedAt = k;
-              throw error;
-            }
-            attempt.push({ ok: false, error });
-          }
-        }
-        this.st.commit.run();
-        remaining.forEach((i, k) => (outcomes[i] = attempt[k]!));
-        return outcomes;
-      } catch (error) {
-        if (this.db.inTransaction) this.st.rollback.run();
-        this.heads.clear();
-        if (failedAt === -1) {
-          // The transaction itself failed (lock timeout, I/O): nothing was written for anyone.
-          for (const i of remaining) outcomes[i] = { ok: false, error };
-          return outcomes;
-        }
-        outcomes[remaining[failedAt]!] = { ok: false, error };
-        remaining = remaining.filter((_, k) => k !== failedAt);
-      }
-    }
-    return outcomes;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
@@ -248,16 +209,8 @@ export class SqliteEventStore implements EventStore {
   /** Answered from the cached heads while no other connection has written; else from the table. */
   async streamRevision(streamId: string): Promise<number | null> {
     this.assertOpen();
-    const version = this.st.dataVersion.get()!.data_version;
-    if (version !== this.dataVersion) {
-      this.heads.clear();
-      this.dataVersion = version;
-    }
-    const cached = this.heads.get(streamId);
-    if (cached) return cached.revision;
-    const head = this.st.streamHead.get(streamId);
-    if (head) this.heads.set(streamId, head);
-    return head?.revision ?? null;
+    this.heads.sync(this.st);
+    return this.heads.get(this.st, streamId)?.revision ?? null;
   }
 
   async headPosition(): Promise<number> {
@@ -286,9 +239,12 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     // Let queued appends commit before closing: graceful shutdown loses no acknowledged write.
-    while (this.queue.length > 0 || this.flushScheduled) await this.flushing;
+    while (this.queue.length > 0 || this.flushScheduled || this.inFlight.size > 0) {
+      await (this.inFlight.size > 0 ? Promise.all(this.inFlight) : new Promise((resolve) => setImmediate(resolve)));
+    }
     this.closed = true;
     this.committed.emit('commit');
+    await this.writer.close();
     this.db.close();
   }
 

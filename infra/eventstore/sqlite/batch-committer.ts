@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors.js';
+import type { AppendResult } from '../port.js';
+import { appendOne, WriteFailedError, type AppendRequest } from './append-one.js';
+import type { Statements } from './statements.js';
+import type { StreamHeadCache } from './stream-heads.js';
+
+export type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+function isCheckError(error: unknown): boolean {
+  return error instanceof WrongExpectedRevisionError || error instanceof IdempotencyMismatchError;
+}
+
+/**
+ * Group commit on one connection: every append call of a batch shares one transaction (one
+ * fsync). appendOne makes every check (expected revision, idempotency) before its first write,
+ * so a rejected call leaves nothing behind and needs no savepoint. Should a write itself fail
+ * (disk full, constraint), the transaction is rolled back and the batch is retried without that
+ * call: per-call atomicity holds.
+ */
+export function commitBatch(db: Database.Database, st: Statements, heads: StreamHeadCache, batch: readonly AppendRequest[]): Outcome[] {
+  const outcomes: Outcome[] = new Array(batch.length);
+  let remaining = batch.map((_, i) => i);
+  while (remaining.length > 0) {
+    const recordedAt = new Date().toISOString();
+    const attempt: Outcome[] = [];
+    let failedAt = -1;
+    try {
+      st.begin.run();
+      heads.sync(st);
+      for (let k = 0; k < remaining.length; k++) {
+        try {
+          attempt.push({ ok: true, result: appendOne(st, heads, batch[remaining[k]!]!, recordedAt) });
+        } catch (error) {
+          if (!isCheckError(error)) {
+            failedAt = k;
+            throw error;
+          }
+          attempt.push({ ok: false, error });
+        }
+      }
+      st.commit.run();
+      remaining.forEach((i, k) => (outcomes[i] = attempt[k]!));
+      return outcomes;
+    } catch (error) {
+      if (db.inTransaction) st.rollback.run();
+      heads.clear();
+      if (failedAt === -1) {
+        // The transaction itself failed (lock timeout, I/O): nothing was written for anyone.
+        for (const i of remaining) outcomes[i] = { ok: false, error };
+        return outcomes;
+      }
+      outcomes[remaining[failedAt]!] = { ok: false, error: error instanceof WriteFailedError ? error.reason : error };
+      remaining = remaining.filter((_, k) => k !== failedAt);
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,51 @@
+// The body of the store's writer thread: its own connection, the group commit, nothing else.
+// The fsync of each commit blocks this thread, not the one answering requests. Batches that
+// arrive while a commit runs are committed together in the next transaction.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { AppendRequest } from './append-one.js';
+import { commitBatch } from './batch-committer.js';
+import { openPragmas } from './schema.js';
+import { prepareStatements } from './statements.js';
+import { StreamHeadCache } from './stream-heads.js';
+import { toWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
+
+const { file, busyTimeoutMs } = workerData as WriterData;
+const db = new Database(file, { timeout: busyTimeoutMs });
+openPragmas(db);
+const st = prepareStatements(db);
+const heads = new StreamHeadCache();
+const port = parentPort!;
+let waiting: AppendRequest[][] = [];
+let scheduled = false;
+
+/** One transaction for every batch received so far; one reply listing each batch's outcomes, in order. */
+function commitWaiting(): void {
+  scheduled = false;
+  const batches = waiting;
+  waiting = [];
+  if (batches.length === 0) return;
+  const outcomes = commitBatch(db, st, heads, batches.flat()).map(toWire);
+  const replies: WireOutcome[][] = [];
+  let at = 0;
+  for (const b of batches) {
+    replies.push(outcomes.slice(at, at + b.length));
+    at += b.length;
+  }
+  port.postMessage(replies);
+}
+
+port.on('message', (m: WriterRequest) => {
+  if (m.kind === 'commit') {
+    waiting.push(m.batch);
+    // Messages already queued are delivered before this runs: they join the same transaction.
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(commitWaiting);
+    }
+    return;
+  }
+  commitWaiting();
+  db.close();
+  port.close();
+});
