@@ -38,7 +38,7 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
     diagnostics: [],
     reports: {},
     orientations: {},
-    contacts: {},
+    contacts: [],
     pauses: [],
     evaluations: [],
     exits: [],
@@ -122,7 +122,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         d.declaredPhase === 'one_year_follow_up' ? 'follow_up'
         : d.evaluationOnly || d.declaredPhase === 'evaluation' ? 'evaluation'
         : 'support';
-      return { ...s, contacts: { ...s.contacts, [d.contactId]: d }, stage: advance(s, stage) };
+      return { ...s, contacts: [...s.contacts, d], stage: advance(s, stage) };
     }
     case 'PauseDeclared':
       return {

@@ -111,7 +111,8 @@ export interface ReferredPathway {
   diagnostics: DiagnosticVisitCompletedData[];
   reports: Record<string, DiagnosticReportState>;
   orientations: Record<string, OrientationState>;
-  contacts: Record<string, SupportContactRecordedData>;
+  /** Support contacts in the order they were recorded (a journal, so appending one is cheap). */
+  contacts: SupportContactRecordedData[];
   pauses: PauseState[];
   evaluations: EvaluationRecordedData[];
   exits: ExitState[];

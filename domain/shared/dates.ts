@@ -7,20 +7,28 @@ export type CalendarMonth = string;
 export const SERVICE_TIME_ZONE = 'Europe/Paris';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The last answer per time zone, by UTC minute: offsets change on whole minutes, never within one. */
+const lastDay = new Map<string, { minute: number; date: CalendarDate }>();
+const MS_PER_MINUTE = 60_000;
 
 /**
  * The calendar day `now` falls on in the service's time zone. At 00:30 in Paris it is already
  * the next day there while UTC still says the previous one; "not in the future" means Paris.
  */
 export function calendarDateIn(now: Date, timeZone: string = SERVICE_TIME_ZONE): CalendarDate {
+  const minute = Math.floor(now.getTime() / MS_PER_MINUTE);
+  const last = lastDay.get(timeZone);
+  if (last && last.minute === minute) return last.date;
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, fmt);
   }
-  const parts = fmt.formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const parts: Record<string, string> = {};
+  for (const p of fmt.formatToParts(now)) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  lastDay.set(timeZone, { minute, date });
+  return date;
 }
 
 function toUtc(date: CalendarDate): Date {

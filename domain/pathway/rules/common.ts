@@ -103,7 +103,9 @@ export function idFor(
 
 /** Copies only the defined optional fields, so events carry no `key: undefined`. */
 export function defined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 /** First rejection among checks, in order. */

@@ -30,7 +30,7 @@ export function recordSupportContact(data: Data<'RecordSupportContact'>, rc: Rul
   if (data.evaluationOnly && data.declaredPhase && SUPPORT_PHASES.has(data.declaredPhase)) {
     return refuse('support.evaluation_only_conflict', undefined, 'declaredPhase');
   }
-  const id = idFor(rc, data.contactId, (c) => c in rc.state.contacts, 'contactId');
+  const id = idFor(rc, data.contactId, (c) => rc.state.contacts.some((x) => x.contactId === c), 'contactId');
   if ('rejection' in id) return refusal(id.rejection);
   return accept({
     type: 'SupportContactRecorded',
@@ -54,7 +54,7 @@ function checkLinkedOrientations(rc: RuleContext, ids: readonly string[], on: st
 /** The latest contact or visit with the household: a pause cannot start before it. */
 function lastContactWithHousehold(s: ReferredPathway): string | null {
   return latest(
-    ...Object.values(s.contacts).map((c) => c.contactDate),
+    ...s.contacts.map((c) => c.contactDate),
     ...s.diagnostics.map((d) => d.visitDate),
     ...(s.measure?.progressNotes.flatMap((n) => n.homeVisitDates) ?? []),
   );
@@ -92,7 +92,7 @@ export function recordEvaluation(data: Data<'RecordEvaluation'>, rc: RuleContext
   const problem = checkDates(rc, [['evaluationDate', data.evaluationDate]]);
   if (problem) return refusal(problem);
   if (data.contactId !== undefined) {
-    const host = s.contacts[data.contactId];
+    const host = s.contacts.find((c) => c.contactId === data.contactId);
     if (!host) return refuse('contact.not_found', `No support contact ${data.contactId} in this pathway.`, 'contactId');
     const order = checkNotBefore('evaluationDate', data.evaluationDate, host.contactDate, 'the contact that hosted it');
     if (order) return refusal(order);

@@ -51,7 +51,7 @@ function build(kind: Exclude<CommandType, 'ReferHousehold'>, i: Intent, s: Pathw
     case 'DeclarePause': return c.pause(d);
     case 'EndPause': return c.endPause(d);
     case 'RecordEvaluation': {
-      const contact = s ? at(Object.keys(s.contacts), i.pick) : undefined;
+      const contact = s ? at(s.contacts.map((x) => x.contactId), i.pick) : undefined;
       return { type: kind, data: { evaluationDate: d, comfort: {}, satisfaction: { rating: 1 + (i.pick % 5) }, ...(i.flag && contact ? { contactId: contact } : {}) } };
     }
     case 'RecordExit': return c.exit(d, i.flag ? at(['completed', 'contact_lost', 'moved'], i.pick) : undefined, i.pick % 2 ? 'Motif' : undefined);

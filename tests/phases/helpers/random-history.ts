@@ -64,7 +64,7 @@ function build(i: Intent, d: string, s: PathwayState, storedIds: string[]): Comm
     case 'DeclarePause': return c.pause(d);
     case 'EndPause': return c.endPause(d);
     case 'RecordEvaluation': {
-      const contact = s ? at(Object.keys(s.contacts), i.pick) : undefined;
+      const contact = s ? at(s.contacts.map((x) => x.contactId), i.pick) : undefined;
       return { type: 'RecordEvaluation', data: { evaluationDate: d, comfort: {}, satisfaction: { rating: 3 }, ...(i.flag && contact ? { contactId: contact } : {}) } };
     }
     case 'RecordExit': return c.exit(d, i.flag ? 'completed' : 'contact_lost', i.flag ? undefined : 'Plus de réponse');
