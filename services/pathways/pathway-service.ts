@@ -46,6 +46,16 @@ export class PathwayService {
     return loadPathway(this.store, pathwayId, asOf, this.cache);
   }
 
+  /**
+   * A command's first attempt trusts the cached state without asking the store for the stream's
+   * revision: the append's expected revision is the check, and a pathway changed by another
+   * process fails it and is retried on fresh state.
+   */
+  private cachedOrLoad(pathwayId: string): Promise<LoadedPathway | null> {
+    const hit = this.cache.get(pathwayId);
+    return hit ? Promise.resolve(hit) : this.load(pathwayId);
+  }
+
   /** Load, check access, decide, append with the expected revision: the generic write path. */
   execute(req: CommandRequest): Promise<CommandOutcome> {
     const key = lockKey(req);
@@ -53,7 +63,7 @@ export class PathwayService {
   }
 
   private async executeWithRetries(req: CommandRequest): Promise<CommandOutcome> {
-    const outcome = await executeWithRetries(this.store, req, (id) => this.load(id));
+    const outcome = await executeWithRetries(this.store, req, (id, fresh) => (fresh ? this.load(id) : this.cachedOrLoad(id)));
     if (outcome.events.length > 0) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
     return outcome;
   }
@@ -62,7 +72,7 @@ export class PathwayService {
 async function executeWithRetries(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptOnce(store, req, load);
+      return await attemptOnce(store, req, (id, fresh) => load(id, fresh || attempt > 1));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (req.ifMatch !== undefined) {
@@ -78,7 +88,8 @@ async function executeWithRetries(store: EventStore, req: CommandRequest, load: 
   }
 }
 
-type Loader = (pathwayId: string) => Promise<LoadedPathway | null>;
+/** `fresh`: the state checked against the store; otherwise a cached one may do. */
+type Loader = (pathwayId: string, fresh: boolean) => Promise<LoadedPathway | null>;
 
 async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
   const now = req.now?.() ?? new Date();
@@ -92,7 +103,9 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
       : req.pathwayId!;
   const command: PathwayCommand =
     req.command.type === 'ReferHousehold' ? { type: 'ReferHousehold', data: { ...req.command.data, pathwayId } } : req.command;
-  const loaded = await load(pathwayId);
+  let loaded = await load(pathwayId, false);
+  // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
+  if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) loaded = await load(pathwayId, true);
   if (creating && loaded) {
     throw new ProblemError(409, 'pathway.already_exists', `Pathway ${pathwayId} already exists for this referral; a household that comes back is reopened, not referred again.`, {
       pathwayId,

@@ -5,6 +5,7 @@ import { COMMAND_TYPES, commandRoutes, pathwayCommandSchemas, type CommandType, 
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { etagOf, parseIfMatch } from '../../etag.js';
 import { principalOf } from '../../plugins/authentication.js';
+import { plainJsonSerializer } from '../../plain-json.js';
 import { errorResponses } from '../../problem.js';
 
 const commandHeaders = z.object({
@@ -19,6 +20,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
   app.post(
     '/v1/pathways',
     {
+      serializerCompiler: plainJsonSerializer,
       schema: {
         tags: ['pathways'],
         operationId: 'ReferHousehold',
@@ -47,6 +49,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
     app.post(
       `/v1/pathways/:pathwayId/${segment}`,
       {
+        serializerCompiler: plainJsonSerializer,
         schema: {
           tags: ['pathways'],
           operationId: type,
