@@ -266,6 +266,20 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.pass('property held');
   });
 
+  t.test("another handle's appends: read at once, and seen by streamRevision within moments", async (t) => {
+    const other = await sut.reopen();
+    await store.append('pathway-shared', [event('Mine')], 'no_stream');
+    t.equal(await other.streamRevision('pathway-shared'), 0, "the other handle sees this one's write");
+    await other.append('pathway-shared', [event('Theirs')], 0);
+    t.same((await collect(store.readStream('pathway-shared'))).map((e) => e.type), ['Mine', 'Theirs'], 'reads see it at once');
+    const deadline = Date.now() + 1000;
+    while ((await store.streamRevision('pathway-shared')) !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    t.equal(await store.streamRevision('pathway-shared'), 1, 'the revision follows');
+    const conflict = await store.append('pathway-shared', [event('Stale')], 0).catch((e) => e);
+    t.ok(conflict instanceof WrongExpectedRevisionError, 'an append on the old revision is refused');
+    await other.close();
+  });
+
   t.test('two OS processes on one store: no event lost to either subscriber', async (t) => {
     const perChild = 200;
     const mine = 200;

@@ -6,9 +6,11 @@ import type { Statements } from './statements.js';
 import type { StreamHeadCache } from './stream-heads.js';
 import { fromWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
 
-/** Where a batch of append calls is committed. */
+/** Where a batch of append calls is committed, and what this thread knows of stream heads. */
 export interface BatchWriter {
   commit(batch: AppendRequest[]): Promise<Outcome[]>;
+  /** The stream's last revision (null: no stream), including every commit this writer made. */
+  streamRevision(streamId: string): number | null;
   close(): Promise<void>;
 }
 
@@ -16,9 +18,16 @@ export interface BatchWriter {
 export function inlineWriter(db: Database.Database, st: Statements, heads: StreamHeadCache): BatchWriter {
   return {
     commit: async (batch) => commitBatch(db, st, heads, batch),
+    // Another connection's commit changes PRAGMA data_version; this connection's own do not.
+    streamRevision(streamId) {
+      heads.sync(st);
+      return heads.get(st, streamId)?.revision ?? null;
+    },
     close: async () => undefined,
   };
 }
+
+const MAX_KNOWN_STREAMS = 100_000;
 
 /** The writer thread crashed or stopped: what it was committing may or may not be stored. */
 export class WriterStoppedError extends Error {
@@ -36,17 +45,35 @@ export class WriterStoppedError extends Error {
  */
 export class ThreadWriter implements BatchWriter {
   private readonly worker: Worker;
-  private readonly inFlight: Array<{ resolve(o: Outcome[]): void; reject(e: unknown): void }> = [];
+  private readonly inFlight: Array<{ streamIds: string[]; resolve(o: Outcome[]): void; reject(e: unknown): void }> = [];
   private stopped: Error | null = null;
   private readonly exited: Promise<void>;
+  /**
+   * Stream revisions known here: from this writer's own commits, else read from the table.
+   * Every commit of the writer thread bumps this connection's data_version, so it cannot tell
+   * other processes' writes; the thread, whose connection sees only those, counts them here.
+   */
+  private readonly revisions = new Map<string, number>();
+  private readonly foreignWrites = new Int32Array(new SharedArrayBuffer(4));
+  private foreignSeen = 0;
 
-  constructor(data: WriterData) {
-    this.worker = new Worker(new URL('./writer-thread-entry.js', import.meta.url), { workerData: data, execArgv: [] /* no test hooks or loaders of the parent: the entry registers tsx */ });
+  /** `readHead`: the stream's last revision read from the table, on the caller's connection. */
+  constructor(data: Omit<WriterData, 'foreignWrites'>, private readonly readHead: (streamId: string) => number | null) {
+    const workerData: WriterData = { ...data, foreignWrites: this.foreignWrites.buffer as SharedArrayBuffer };
+    // No test hooks or loaders of the parent (execArgv): the entry registers tsx itself.
+    this.worker = new Worker(new URL('./writer-thread-entry.js', import.meta.url), { workerData, execArgv: [] });
     // Idle, the thread does not keep the process alive; a batch in flight does.
     this.worker.unref();
     // Each reply answers the oldest batches sent, one outcome list per batch.
     this.worker.on('message', (replies: WireOutcome[][]) => {
-      for (const outcomes of replies) this.inFlight.shift()?.resolve(outcomes.map(fromWire));
+      for (const outcomes of replies) {
+        const batch = this.inFlight.shift();
+        if (!batch) continue;
+        outcomes.forEach((o, i) => {
+          if (o.ok) this.advance(batch.streamIds[i]!, o.result.nextExpectedRevision);
+        });
+        batch.resolve(outcomes.map(fromWire));
+      }
       if (this.inFlight.length === 0) this.worker.unref();
     });
     this.worker.on('error', (error) => this.stop(error.message));
@@ -59,10 +86,30 @@ export class ThreadWriter implements BatchWriter {
   commit(batch: AppendRequest[]): Promise<Outcome[]> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
-      this.inFlight.push({ resolve, reject });
+      this.inFlight.push({ streamIds: batch.map((r) => r.streamId), resolve, reject });
       this.worker.ref();
       this.worker.postMessage({ kind: 'commit', batch } satisfies WriterRequest);
     });
+  }
+
+  streamRevision(streamId: string): number | null {
+    const foreign = Atomics.load(this.foreignWrites, 0);
+    if (foreign !== this.foreignSeen) {
+      this.foreignSeen = foreign;
+      this.revisions.clear();
+    }
+    const known = this.revisions.get(streamId);
+    if (known !== undefined) return known;
+    const read = this.readHead(streamId);
+    if (read !== null) this.advance(streamId, read);
+    return read;
+  }
+
+  /** Revisions only move forward: a reply and a table read may arrive in either order. */
+  private advance(streamId: string, revision: number): void {
+    if (this.revisions.size >= MAX_KNOWN_STREAMS) this.revisions.clear(); // bounded: the table can answer again
+    const known = this.revisions.get(streamId);
+    if (known === undefined || revision > known) this.revisions.set(streamId, revision);
   }
 
   /** Batches sent before are committed first; then the thread closes its connection and ends. */

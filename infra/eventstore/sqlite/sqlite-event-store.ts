@@ -78,7 +78,7 @@ export class SqliteEventStore implements EventStore {
     this.committed.setMaxListeners(0);
     this.writer =
       options.writer === 'thread'
-        ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000 })
+        ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
         : inlineWriter(this.db, this.st, this.heads);
   }
 
@@ -206,11 +206,10 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /** Answered from the cached heads while no other connection has written; else from the table. */
+  /** Answered from what the writer knows (its own commits), else from the table. */
   async streamRevision(streamId: string): Promise<number | null> {
     this.assertOpen();
-    this.heads.sync(this.st);
-    return this.heads.get(this.st, streamId)?.revision ?? null;
+    return this.writer.streamRevision(streamId);
   }
 
   async headPosition(): Promise<number> {

@@ -10,12 +10,27 @@ import { prepareStatements } from './statements.js';
 import { StreamHeadCache } from './stream-heads.js';
 import { toWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
 
-const { file, busyTimeoutMs } = workerData as WriterData;
+const { file, busyTimeoutMs, foreignWrites } = workerData as WriterData;
 const db = new Database(file, { timeout: busyTimeoutMs });
 openPragmas(db);
 const st = prepareStatements(db);
 const heads = new StreamHeadCache();
 const port = parentPort!;
+
+// This connection is the process's only writer, so its data_version moves only when another
+// process commits. Looked at often, so the service's stream revisions lag such a write by a few
+// milliseconds at most (its own writes are known at once).
+const FOREIGN_POLL_MS = 2;
+const foreign = new Int32Array(foreignWrites);
+let dataVersion = st.dataVersion.get()!.data_version;
+function lookForForeignWrites(): void {
+  const now = st.dataVersion.get()!.data_version;
+  if (now !== dataVersion) {
+    dataVersion = now;
+    Atomics.add(foreign, 0, 1);
+  }
+}
+const poll = setInterval(lookForForeignWrites, FOREIGN_POLL_MS);
 let waiting: AppendRequest[][] = [];
 let scheduled = false;
 
@@ -25,6 +40,7 @@ function commitWaiting(): void {
   const batches = waiting;
   waiting = [];
   if (batches.length === 0) return;
+  lookForForeignWrites();
   const outcomes = commitBatch(db, st, heads, batches.flat()).map(toWire);
   const replies: WireOutcome[][] = [];
   let at = 0;
@@ -46,6 +62,7 @@ port.on('message', (m: WriterRequest) => {
     return;
   }
   commitWaiting();
+  clearInterval(poll);
   db.close();
   port.close();
 });

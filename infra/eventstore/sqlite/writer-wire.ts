@@ -8,6 +8,8 @@ import type { Outcome } from './batch-committer.js';
 export interface WriterData {
   file: string;
   busyTimeoutMs: number;
+  /** Int32 counter the thread bumps when it sees another process's commit. */
+  foreignWrites: SharedArrayBuffer;
 }
 
 export type WriterRequest = { kind: 'commit'; batch: AppendRequest[] } | { kind: 'close' };

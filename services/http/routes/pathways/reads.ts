@@ -10,24 +10,23 @@ import {
   pathwayResourceSchema,
 } from '../../../../contracts/api/pathway-resources.js';
 import { canRead, readView } from '../../../../domain/access/policy.js';
-import { toFullView, toOutcomeView } from '../../../../domain/pathway/index.js';
 import type { EventStore } from '../../../../infra/eventstore/port.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { listPathways } from '../../../../projections/pathway-list-queries.js';
 import { pathwayStreamId } from '../../../pathways/load-pathway.js';
 import { etagOf } from '../../etag.js';
-import { plainJsonSerializer } from '../../plain-json.js';
+import { PathwayBodies } from '../../../pathways/pathway-bodies.js';
 import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 
 /** Reading pathways: one (now or as of a date), the list, and the raw history. */
 const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: PathwayService; readDb: Database.Database }> = async (app, { store, pathways, readDb }) => {
+  const bodies = new PathwayBodies();
   app.get(
     '/v1/pathways/:pathwayId',
     {
-      // The hottest read; its `pathway` member is open in the schema anyway.
-      serializerCompiler: plainJsonSerializer,
+      // The hottest read: its body is written once per revision (PathwayBodies) and sent as is.
       schema: {
         tags: ['pathways'],
         operationId: 'GetPathway',
@@ -47,14 +46,9 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       const access = canRead(actor, loaded.scope);
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
       const view = readView(actor, loaded.scope)!;
-      reply.header('etag', etagOf(loaded.revision));
-      return {
-        pathwayId: request.params.pathwayId,
-        revision: loaded.revision,
-        view,
-        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
-        pathway: (view === 'full' ? toFullView(loaded.state) : toOutcomeView(loaded.state)) as unknown as Record<string, unknown>,
-      };
+      reply.header('etag', etagOf(loaded.revision)).type('application/json; charset=utf-8');
+      // A JSON string is sent as it is: the schema documents the body, the text is already written.
+      return reply.send(bodies.body(request.params.pathwayId, loaded, view, request.query.asOf) as never);
     },
   );
 

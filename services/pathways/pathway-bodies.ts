@@ -1,0 +1,33 @@
+import type { ReadView } from '../../domain/access/policy.js';
+import { toFullView, toOutcomeView } from '../../domain/pathway/index.js';
+import type { LoadedPathway } from './load-pathway.js';
+
+/**
+ * The JSON body of GET /v1/pathways/{id} for a loaded state, per view, written once per
+ * revision: a pathway is read far more often than it changes. Keyed by the loaded state itself
+ * (a new revision is a new object), so nothing here can outlive or contradict the state cache.
+ */
+export class PathwayBodies {
+  private readonly bodies = new WeakMap<LoadedPathway, Partial<Record<ReadView, string>>>();
+
+  body(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): string {
+    // A state as of a date is folded for that one read: nothing to keep.
+    if (asOf !== undefined) return render(pathwayId, loaded, view, asOf);
+    let forState = this.bodies.get(loaded);
+    if (!forState) {
+      forState = {};
+      this.bodies.set(loaded, forState);
+    }
+    return (forState[view] ??= render(pathwayId, loaded, view));
+  }
+}
+
+function render(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): string {
+  return JSON.stringify({
+    pathwayId,
+    revision: loaded.revision,
+    view,
+    ...(asOf !== undefined ? { asOf } : {}),
+    pathway: view === 'full' ? toFullView(loaded.state) : toOutcomeView(loaded.state),
+  });
+}
