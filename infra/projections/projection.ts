@@ -9,6 +9,8 @@ export interface Projection {
   name: string;
   /** Bump when the tables or the handler change: the runtime then rebuilds from zero. */
   version: number;
+  /** Most events in one batch (one transaction); default 2000. */
+  maxBatch?: number;
   /** Creates the tables; must be idempotent. */
   setup(db: Database.Database): void;
   /** Drops the tables, for a rebuild. */

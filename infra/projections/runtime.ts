@@ -128,7 +128,7 @@ class Runner {
     try {
       for await (const event of sub) {
         buffer.push(event);
-        if (buffer.length >= MAX_BATCH) flush();
+        if (buffer.length >= (this.p.maxBatch ?? MAX_BATCH)) flush();
         else if (!scheduled) {
           scheduled = true;
           setImmediate(flush);

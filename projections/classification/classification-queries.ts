@@ -1,8 +1,10 @@
-// Reads of the classification read model (see classification-projection.ts).
+// Reads of the classification read model (see classification-projection.ts). A pathway's
+// classification is produced from its stored facts by the engine, under the built-in policy the
+// rows were computed with: the same call the projection makes, so the two cannot disagree.
 import type Database from 'better-sqlite3';
-import type { PathwayClassification, RecordedFact } from '../../domain/phases/index.js';
+import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
-import { CLASSIFICATION_TABLE } from './classification-projection.js';
+import { CLASSIFICATION_TABLE, PHASE_FACTS_TABLE, readPhaseFacts } from './classification-projection.js';
 
 export interface ClassificationRow {
   pathwayId: string;
@@ -15,46 +17,58 @@ export interface ClassificationRow {
 
 export function readClassification(db: Database.Database, pathwayId: string): (ClassificationRow & { classification: PathwayClassification }) | undefined {
   if (!tableExists(db)) return undefined;
-  const r = prepared(
-    db,
-    `SELECT pathway_id, programme, territory, policy_id, revision, classification FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`,
-  ).get(pathwayId) as Record<string, string | number> | undefined;
-  if (!r) return undefined;
-  return { ...rowOf(r), classification: JSON.parse(r.classification as string) as PathwayClassification };
+  // One read transaction: the row and the facts it was computed from, as of the same commit.
+  return db.transaction(() => {
+    const r = prepared(db, `SELECT pathway_id, programme, territory, policy_id, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
+      | Record<string, string | number>
+      | undefined;
+    if (!r) return undefined;
+    return { ...rowOf(r), classification: classifyPathway(readPhaseFacts(db, pathwayId), DEFAULT_PHASE_POLICY) };
+  })();
 }
 
 export interface ProgrammeRow extends ClassificationRow {
   facts: RecordedFact[];
-  classification: PathwayClassification;
 }
 
 const PAGE = 200;
 
 /**
- * The pathways of a programme in id order, a page at a time (a programme can hold many
- * thousands); `territories` null means every territory. Pages are read with keyset queries and
- * the caller yields between them, so a large comparison does not hold the connection or the
- * event loop for its whole length.
+ * The pathways of a programme in id order, with their facts, a page at a time (a programme
+ * can hold many thousands); `territories` null means every territory. Pages are read with
+ * keyset queries and the caller yields between them, so a large comparison does not hold the
+ * connection or the event loop for its whole length.
  */
 export async function* programmeRows(db: Database.Database, programme: string, territories: string[] | null): AsyncGenerator<ProgrammeRow> {
   if (!tableExists(db)) return;
   const inTerritories = territories === null ? '' : ` AND territory IN (${territories.map(() => '?').join(', ') || "''"})`;
-  const stmt = db.prepare(
-    `SELECT pathway_id, programme, territory, policy_id, revision, facts, classification FROM ${CLASSIFICATION_TABLE}
+  const rowsStmt = db.prepare(
+    `SELECT pathway_id, programme, territory, policy_id, revision FROM ${CLASSIFICATION_TABLE}
      WHERE programme = ?${inTerritories} AND pathway_id > ? ORDER BY pathway_id LIMIT ${PAGE}`,
+  );
+  const factsStmt = db.prepare(
+    `SELECT f.pathway_id, f.fact FROM ${PHASE_FACTS_TABLE} f JOIN ${CLASSIFICATION_TABLE} c ON c.pathway_id = f.pathway_id
+     WHERE c.programme = ?${inTerritories.replaceAll('territory', 'c.territory')} AND c.pathway_id > ? AND c.pathway_id <= ?
+     ORDER BY f.pathway_id, f.revision`,
   );
   let after = '';
   for (;;) {
-    const page = stmt.all(programme, ...(territories ?? []), after) as Array<Record<string, string | number>>;
-    for (const r of page) {
-      yield {
-        ...rowOf(r),
-        facts: JSON.parse(r.facts as string) as RecordedFact[],
-        classification: JSON.parse(r.classification as string) as PathwayClassification,
-      };
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.pathway_id as string;
+    const page = db.transaction(() => {
+      const rows = rowsStmt.all(programme, ...(territories ?? []), after) as Array<Record<string, string | number>>;
+      const last = rows[rows.length - 1]?.pathway_id as string | undefined;
+      const facts = new Map<string, RecordedFact[]>();
+      if (last !== undefined) {
+        for (const f of factsStmt.all(programme, ...(territories ?? []), after, last) as Array<{ pathway_id: string; fact: string }>) {
+          let list = facts.get(f.pathway_id);
+          if (!list) facts.set(f.pathway_id, (list = []));
+          list.push(JSON.parse(f.fact) as RecordedFact);
+        }
+      }
+      return { rows, facts };
+    })();
+    for (const r of page.rows) yield { ...rowOf(r), facts: page.facts.get(r.pathway_id as string) ?? [] };
+    if (page.rows.length < PAGE) return;
+    after = page.rows[page.rows.length - 1]!.pathway_id as string;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

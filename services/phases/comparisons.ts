@@ -36,7 +36,7 @@ export async function compareProgrammeVersions(
   const [from, to] = await policiesOf(reads, fromId, toId);
   const rows: { pathwayId: string; a: PathwayClassification; b: PathwayClassification }[] = [];
   for await (const row of programmeRows(readDb, programme, territories)) {
-    const under = (p: PhasePolicy) => lean(row.policyId === p.id ? row.classification : classifyPathway(row.facts as RecordedFact[], p));
+    const under = (p: PhasePolicy) => lean(classifyPathway(row.facts as RecordedFact[], p));
     rows.push({ pathwayId: row.pathwayId, a: under(from), b: under(to) });
   }
   return compareProgramme(rows);

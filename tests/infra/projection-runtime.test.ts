@@ -115,3 +115,32 @@ t.test('rebuild reports progress and equals the live result; a running runtime n
   await store.close();
   db.close();
 });
+
+t.test('a projection may bound its batches: each flush sees at most maxBatch events', async (t) => {
+  const dir = tempDir(t);
+  const store = new SqliteEventStore(join(dir, 'e.sqlite'), { pollIntervalMs: 5 });
+  const db = openReadModelDb(join(dir, 'rm.sqlite'));
+  for (let i = 0; i < 40; i++) await store.append('pathway-b', [event('E', { i })]);
+  const batches: number[] = [];
+  let inBatch = 0;
+  const bounded: Projection = {
+    ...counter(),
+    maxBatch: 7,
+    apply(db2, e) {
+      inBatch++;
+      counter().apply(db2, e);
+    },
+    flush() {
+      batches.push(inBatch);
+      inBatch = 0;
+    },
+  };
+  const runtime = new ProjectionRuntime(store, db, [bounded]);
+  runtime.start();
+  t.ok(await runtime.waitFor(await store.headPosition()));
+  t.equal(total(db), 40, 'every event applied');
+  t.ok(batches.length >= 6 && batches.every((n) => n <= 7), `batches of at most 7 events (${batches.join(', ')})`);
+  await runtime.stop();
+  await store.close();
+  db.close();
+});
