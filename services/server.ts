@@ -58,7 +58,7 @@ function startProjections(
 ): ProjectionStatusSource {
   // Tables and checkpoints exist before the first request, whichever thread then feeds them.
   for (const p of allProjections()) prepareProjection(readDb, p);
-  if (config.PARCOURS_PROJECTIONS === 'worker') return new ProjectionWorkerHost(files, readDb, allProjections(), logger);
+  if (config.PARCOURS_PROJECTIONS === 'worker') return new ProjectionWorkerHost(files, readDb, allProjections(), logger, config.PARCOURS_PROJECTION_PRIORITY);
   const runtime = new ProjectionRuntime(store, readDb, allProjections(), logger);
   runtime.start();
   return runtime;

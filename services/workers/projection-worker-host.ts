@@ -1,15 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { readCheckpoint } from '../../infra/projections/checkpoints.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/projections/runtime.js';
+import { LOW_NICE, startBackgroundNode, type BackgroundPriority } from './background-process.js';
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
-
-/** Scheduling priority of the worker process (nice value): below request handling. */
-const WORKER_NICE = 10;
 
 /**
  * Runs the projections in a child process and answers for them in the service: states come
@@ -22,20 +19,21 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
   private stopping = false;
 
   constructor(
-    data: ProjectionWorkerData,
+    data: Omit<ProjectionWorkerData, 'nice'>,
     private readonly db: Database.Database,
     private readonly projections: Projection[],
     log?: Logger,
+    priority: BackgroundPriority = 'idle',
   ) {
-    this.worker = fork(fileURLToPath(new URL('./projection-worker-entry.js', import.meta.url)), [], {
-      env: { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify(data) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    try {
-      if (this.worker.pid) setPriority(this.worker.pid, WORKER_NICE);
-    } catch {
-      // not permitted here: it runs at normal priority
-    }
+    // Read models are background work: they catch up when requests leave the CPU free.
+    const nice = priority === 'normal' ? 0 : LOW_NICE;
+    const started = startBackgroundNode(
+      fileURLToPath(new URL('./projection-worker-entry.js', import.meta.url)),
+      { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify({ ...data, nice } satisfies ProjectionWorkerData) },
+      priority,
+    );
+    this.worker = started.child;
+    if (started.priority !== priority) log?.info({ asked: priority, applied: started.priority }, 'projection worker priority: chrt not found, niced instead');
     this.worker.on('message', (m: ProjectionWorkerMessage) => {
       if (m.kind === 'status') this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
     });

@@ -5,15 +5,19 @@ import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-sto
 import { openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { ProjectionRuntime } from '../../infra/projections/runtime.js';
 import { allProjections } from '../../projections/index.js';
+import { lowerOwnPriority } from './lower-priority.js';
 
 export interface ProjectionWorkerData {
   storeFile: string;
   readModelFile: string;
+  /** Scheduling priority (nice value) of all the worker's threads. */
+  nice: number;
 }
 
 export type ProjectionWorkerMessage = { kind: 'status'; status: ReturnType<ProjectionRuntime['status']> };
 
-const { storeFile, readModelFile } = JSON.parse(process.env.PARCOURS_PROJECTION_WORKER ?? '{}') as ProjectionWorkerData;
+const { storeFile, readModelFile, nice } = JSON.parse(process.env.PARCOURS_PROJECTION_WORKER ?? '{}') as ProjectionWorkerData;
+if (nice > 0) lowerOwnPriority(nice);
 const store = new SqliteEventStore(storeFile, { pollIntervalMs: 10 });
 const db = openReadModelDb(readModelFile);
 const runtime = new ProjectionRuntime(store, db, allProjections());

@@ -9,6 +9,7 @@ t.test('defaults', async (t) => {
   t.equal(c.PARCOURS_DATA_DIR, './data');
   t.ok(c.dataDir.endsWith('/data'));
   t.equal(c.LOG_LEVEL, 'info');
+  t.equal(c.PARCOURS_PROJECTION_PRIORITY, 'idle', 'read models run only on CPU time nothing else wants');
 });
 
 t.test('a bad value names the variable', async (t) => {
@@ -20,6 +21,7 @@ t.test('a bad value names the variable', async (t) => {
     t.match((e as Error).message, /LOG_LEVEL="loud"/);
   }
   t.throws(() => loadConfig({ PARCOURS_JWT_SECRET: 'short' }), /PARCOURS_JWT_SECRET/);
+  t.throws(() => loadConfig({ PARCOURS_PROJECTION_PRIORITY: 'realtime' }), /PARCOURS_PROJECTION_PRIORITY/);
 });
 
 t.test('the service refuses to start on a bad value, with a clear message', async (t) => {
