@@ -2,7 +2,8 @@
 // Parcours over HTTP (embedded store, 64 connections) against a bare Fastify hello-world
 // measured in the same run. Each server runs in its own process; autocannon runs here.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,33 @@ interface Run {
   non2xx: number;
   errors: number;
   total: number;
+  /** CPU the server spent per request (µs): its main thread, and all its threads; Linux only. */
+  cpu?: { mainUs: number; processUs: number };
+}
+
+/** CPU seconds used so far by a process and by its main thread, from /proc (Linux), else null. */
+function cpuSeconds(pid: number): { main: number; process: number } | null {
+  try {
+    const ticks = (stat: string) => {
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(f[11]) + Number(f[12]); // utime + stime
+    };
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return { process: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')) / hz, main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) / hz };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a load and adds what it cost the server in CPU per request. */
+async function measured(pid: number, opts: autocannon.Options): Promise<Run> {
+  const before = cpuSeconds(pid);
+  const run = await load(opts);
+  const after = cpuSeconds(pid);
+  if (before && after && run.total > 0) {
+    run.cpu = { mainUs: ((after.main - before.main) / run.total) * 1e6, processUs: ((after.process - before.process) / run.total) * 1e6 };
+  }
+  return run;
 }
 
 async function load(opts: autocannon.Options): Promise<Run> {
@@ -128,7 +156,7 @@ async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: numbe
   let i = 0;
   // The load generator shares the machine: what it need not redo per request, it does once.
   const contactBody = JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
-  const command = only === 'get' ? undefined : await load({
+  const command = only === 'get' ? undefined : await measured(child.pid!, {
     url: base,
     requests: [
       {
@@ -141,7 +169,7 @@ async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: numbe
   // Reads are measured once the projection worker has caught up with the writes above.
   const caughtUp = await waitForProjections(base);
   const shape = await readShape(base, token, ids);
-  const get = only === 'command' ? undefined : await load({
+  const get = only === 'command' ? undefined : await measured(child.pid!, {
     url: base,
     requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }],
   });
@@ -185,7 +213,12 @@ try {
   const hello = await baseline();
   const { command, get, caughtUpMs, shape } = await parcours();
   const line = (name: string, run: Run, target: string, extra: Record<string, unknown> = {}) =>
-    report({ name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps, requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target, ...extra });
+    report({
+      name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps,
+      requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
+      ...(run.cpu ? { server_main_thread_cpu_us_per_request: Math.round(run.cpu.mainUs), server_cpu_us_per_request: Math.round(run.cpu.processUs) } : {}),
+      ...extra,
+    });
   if (command) line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)');
   if (command) report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time for the projection worker to absorb the command load after it stopped' });
   if (get) line('get_pathway_throughput', get, 'ratio >= 0.40', { mean_events_per_pathway: Math.round(shape.meanEvents), mean_body_bytes: Math.round(shape.meanBytes) });
