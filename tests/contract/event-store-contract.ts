@@ -66,6 +66,16 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.same((await collect(store.readAll())).map((e) => e.streamId), ['pathway-ok1', 'pathway-ok2']);
   });
 
+  t.test('event data is stored as its JSON: values JSON drops are dropped, whatever the writer', async (t) => {
+    const results = await Promise.allSettled([
+      store.append('pathway-fn', [event('WithFunction', { keep: 1, drop: () => 1, list: [() => 2, 'x'] })]),
+      store.append('pathway-ok3', [event('Plain', { n: 3 })]),
+    ]);
+    t.same(results.map((r) => r.status), ['fulfilled', 'fulfilled']);
+    const [stored] = await collect(store.readStream('pathway-fn'));
+    t.same(stored!.data, { keep: 1, list: [null, 'x'] }, 'as JSON.stringify would have written it');
+  });
+
   t.test('a live subscription ends when its store closes', async (t) => {
     await store.append('pathway-s', [event('E')]);
     const sub = store.subscribe();

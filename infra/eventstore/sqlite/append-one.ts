@@ -13,47 +13,27 @@ export class WriteFailedError extends Error {
   }
 }
 
-/**
- * An event ready to be written: data and metadata already in canonical text (sorted keys), the
- * text the hash covers and the text kept. Plain strings, so a batch crosses to the writer
- * thread without any object graph to clone.
- */
-export interface PreparedEvent {
-  id?: string;
-  type: string;
-  schemaVersion: number;
-  dataText: string;
-  metadataText: string;
-}
-
 export interface AppendRequest {
   streamId: string;
-  events: PreparedEvent[];
+  events: NewEvent[];
   expected: ExpectedRevision;
 }
 
-/**
- * Checks an append call and puts its events in canonical form, in the caller's thread: a call
- * that cannot be stored (bad id, unserialisable data) is refused before it joins a batch.
- */
-export function prepareRequest(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendRequest {
+/** Checks an append call in the caller's thread: a call that cannot be stored is refused before it joins a batch. */
+export function validateRequest(req: AppendRequest): void {
+  const { streamId, events, expected } = req;
   if (!streamId || streamId.length > 200) throw new InvalidAppendError('streamId must be 1 to 200 characters');
   if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
   if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < -1)) throw new InvalidAppendError('expected revision must be an integer >= 0');
-  const prepared: PreparedEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (!e.type) throw new InvalidAppendError('every event needs a type');
     if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError('schemaVersion must be a positive integer');
-    const p: PreparedEvent = { type: e.type, schemaVersion: e.schemaVersion, dataText: canonicalJson(e.data), metadataText: canonicalJson(e.metadata) };
     if (e.id !== undefined) {
       if (!UUID_PATTERN.test(e.id)) throw new InvalidAppendError(`event id ${e.id} is not a UUID`);
-      for (let j = 0; j < i; j++) if (prepared[j]!.id === e.id) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
-      p.id = e.id;
+      for (let j = 0; j < i; j++) if (events[j]!.id === e.id) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
     }
-    prepared[i] = p;
   }
-  return { streamId, events: prepared, expected };
 }
 
 /**
@@ -80,18 +60,21 @@ export function appendOne(st: Statements, heads: StreamHeadCache, req: AppendReq
   for (const e of req.events) {
     revision++;
     const id = e.id ?? uuidv7();
-    const hash = chainHashOfTexts(previousHash, { id, streamId: req.streamId, revision, type: e.type, schemaVersion: e.schemaVersion, recordedAt }, e.dataText, e.metadataText);
     let info;
     try {
-      info = st.insertEvent.run(id, req.streamId, category, revision, e.type, e.schemaVersion, e.dataText, e.metadataText, recordedAt, hash, previousHash);
+      // Stored in canonical form (sorted keys): the text the hash covers is the text kept.
+      const dataText = canonicalJson(e.data);
+      const metadataText = canonicalJson(e.metadata);
+      const hash = chainHashOfTexts(previousHash, { id, streamId: req.streamId, revision, type: e.type, schemaVersion: e.schemaVersion, recordedAt }, dataText, metadataText);
+      info = st.insertEvent.run(id, req.streamId, category, revision, e.type, e.schemaVersion, dataText, metadataText, recordedAt, hash, previousHash);
+      previousHash = hash;
     } catch (error) {
-      const taken = e.id !== undefined && st.eventById.get(e.id) ? new IdempotencyMismatchError(req.streamId, e.id) : null;
+      const taken = e.id !== undefined && error instanceof Error && /UNIQUE/.test(error.message) && st.eventById.get(e.id) ? new IdempotencyMismatchError(req.streamId, e.id) : null;
       // Nothing of this call written yet: a plain refusal. Otherwise the transaction must be undone.
       if (taken && revision === (actual ?? -1) + 1) throw taken;
       throw new WriteFailedError(taken ?? error);
     }
     position = Number(info.lastInsertRowid);
-    previousHash = hash;
   }
   heads.set(req.streamId, { revision, hash: previousHash! });
   return { nextExpectedRevision: revision, globalPosition: position };

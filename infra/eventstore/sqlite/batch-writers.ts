@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { canonicalJson } from '../hash-chain.js';
+import type { NewEvent } from '../port.js';
 import type { AppendRequest } from './append-one.js';
 import { commitBatch, type Outcome } from './batch-committer.js';
 import type { Statements } from './statements.js';
@@ -28,6 +30,8 @@ export function inlineWriter(db: Database.Database, st: Statements, heads: Strea
 }
 
 const MAX_KNOWN_STREAMS = 100_000;
+
+const asJson = (value: unknown): unknown => JSON.parse(canonicalJson(value));
 
 /** The writer thread crashed or stopped: what it was committing may or may not be stored. */
 export class WriterStoppedError extends Error {
@@ -86,10 +90,37 @@ export class ThreadWriter implements BatchWriter {
   commit(batch: AppendRequest[]): Promise<Outcome[]> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
+      try {
+        this.worker.postMessage({ kind: 'commit', batch } satisfies WriterRequest);
+      } catch {
+        // Some call holds a value that cannot cross threads (a function, a symbol).
+        resolve(this.commitAsJson(batch));
+        return;
+      }
       this.inFlight.push({ streamIds: batch.map((r) => r.streamId), resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ kind: 'commit', batch } satisfies WriterRequest);
     });
+  }
+
+  /**
+   * The batch again, each event as the JSON it will be stored as: what the inline writer stores
+   * for such values (functions dropped, as JSON does). A call that has no JSON form (a cycle, a
+   * BigInt) fails alone, as it would inline.
+   */
+  private async commitAsJson(batch: AppendRequest[]): Promise<Outcome[]> {
+    const failures: Array<Outcome | null> = [];
+    const sendable: AppendRequest[] = [];
+    for (const req of batch) {
+      try {
+        sendable.push({ ...req, events: req.events.map((e) => ({ ...e, data: asJson(e.data), metadata: asJson(e.metadata) as NewEvent['metadata'] })) });
+        failures.push(null);
+      } catch (error) {
+        failures.push({ ok: false, error });
+      }
+    }
+    const committed = sendable.length ? await this.commit(sendable) : [];
+    let next = 0;
+    return failures.map((f) => f ?? committed[next++]!);
   }
 
   streamRevision(streamId: string): number | null {

@@ -16,7 +16,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port.js';
-import { prepareRequest, type AppendRequest } from './append-one.js';
+import { validateRequest, type AppendRequest } from './append-one.js';
 import { inlineWriter, ThreadWriter, type BatchWriter } from './batch-writers.js';
 import { StreamHeadCache } from './stream-heads.js';
 import { migrate, openPragmas } from './schema.js';
@@ -84,9 +84,9 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision = 'any'): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreClosedError());
-    let req: AppendRequest;
+    const req: AppendRequest = { streamId, events, expected: expectedRevision };
     try {
-      req = prepareRequest(streamId, events, expectedRevision);
+      validateRequest(req);
     } catch (error) {
       return Promise.reject(error);
     }
