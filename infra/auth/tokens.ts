@@ -10,6 +10,8 @@ export type TokenResult = { ok: true; principal: AuthenticatedPrincipal } | Toke
 
 export interface TokenVerifier {
   verify(token: string): Promise<TokenResult>;
+  /** The principal of a token verified before and not yet expired, without waiting; else undefined. */
+  remembered(token: string): AuthenticatedPrincipal | undefined;
 }
 
 /** HS256 with a shared secret, or a JWKS URL (asymmetric keys of an identity provider). */
@@ -26,13 +28,18 @@ export function createTokenVerifier(config: Config): TokenVerifier {
   // Verified tokens are remembered until they expire: verifying a signature on every request
   // costs more than the rest of a typical read.
   const verified = new Map<string, { principal: AuthenticatedPrincipal; expiresAt: number }>();
+  const remembered = (token: string): AuthenticatedPrincipal | undefined => {
+    const hit = verified.get(token);
+    if (!hit) return undefined;
+    if (hit.expiresAt > Date.now()) return hit.principal;
+    verified.delete(token);
+    return undefined;
+  };
   return {
+    remembered,
     async verify(token) {
-      const hit = verified.get(token);
-      if (hit) {
-        if (hit.expiresAt > Date.now()) return { ok: true, principal: hit.principal };
-        verified.delete(token);
-      }
+      const known = remembered(token);
+      if (known) return { ok: true, principal: known };
       try {
         const { payload } = await jwtVerify(token, key as Uint8Array, options);
         const claims = tokenClaimsSchema.safeParse(payload);

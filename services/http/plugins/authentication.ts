@@ -13,20 +13,28 @@ declare module 'fastify' {
 /** Every route under /v1 needs a valid bearer token; health and docs stay open. */
 async function authentication(app: FastifyInstance, opts: { verifier: TokenVerifier; prefix: string }): Promise<void> {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith(opts.prefix)) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith(opts.prefix)) return done();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
     if (!match) {
       reply.header('www-authenticate', 'Bearer realm="parcours"');
-      throw new ProblemError(401, 'auth.token_missing', 'A bearer token is required (Authorization: Bearer <token>).');
+      return done(new ProblemError(401, 'auth.token_missing', 'A bearer token is required (Authorization: Bearer <token>).'));
     }
-    const result = await opts.verifier.verify(match[1]!);
-    if (!result.ok) {
-      reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token"`);
-      throw new ProblemError(401, result.reason === 'expired' ? 'auth.token_expired' : 'auth.token_invalid', result.detail);
+    // A token seen before is answered at once; a new one waits for its signature check.
+    const known = opts.verifier.remembered(match[1]!);
+    if (known) {
+      request.principal = known;
+      return done();
     }
-    request.principal = result.principal;
+    opts.verifier.verify(match[1]!).then((result) => {
+      if (!result.ok) {
+        reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token"`);
+        return done(new ProblemError(401, result.reason === 'expired' ? 'auth.token_expired' : 'auth.token_invalid', result.detail));
+      }
+      request.principal = result.principal;
+      done();
+    }, done);
   });
 }
 

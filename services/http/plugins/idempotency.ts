@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalJson } from '../../../infra/eventstore/hash-chain.js';
 import type { IdempotencyStore } from '../../../infra/idempotency/idempotency-store.js';
@@ -22,10 +22,20 @@ const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore }): Promise<void> {
   app.decorateRequest('idempotencyKey', null);
 
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST') return;
+  // Most requests carry no key: the hooks return at once, without a promise.
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+    try {
+      // A replayed response is sent from here, and the request goes no further (no done()).
+      if (reserve(request, reply) === 'continue') done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+
+  /** Reserves the key, or answers the request (a replay); throws the problem when the key cannot be used. */
+  function reserve(request: FastifyRequest, reply: FastifyReply): 'continue' | 'answered' {
     const key = request.headers['idempotency-key'];
-    if (key === undefined) return;
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new ProblemError(400, 'idempotency.key_invalid', 'Idempotency-Key must be 1 to 200 characters among letters, digits and . _ : -');
     }
@@ -35,26 +45,26 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     switch (reservation.kind) {
       case 'new':
         request.idempotencyKey = key;
-        return;
+        return 'continue';
       case 'mismatch':
         throw new ProblemError(422, 'idempotency.key_reused', 'This Idempotency-Key was already used with a different request.');
       case 'in_progress':
         throw new ProblemError(409, 'idempotency.in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
       case 'replay': {
         const { statusCode, headers, body } = reservation.response;
-        reply.code(statusCode).headers(headers).header('idempotent-replayed', 'true');
-        return reply.send(body);
+        reply.code(statusCode).headers(headers).header('idempotent-replayed', 'true').send(body);
+        return 'answered';
       }
     }
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const key = request.idempotencyKey;
-    if (!key) return payload;
+    if (!key) return done(null, payload);
     const principalId = request.principal?.id ?? 'anonymous';
     if (reply.statusCode >= 500) {
       opts.store.release(principalId, key);
-      return payload;
+      return done(null, payload);
     }
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
@@ -62,7 +72,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
       if (value !== undefined) headers[name] = String(value);
     }
     opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: typeof payload === 'string' ? payload : String(payload ?? '') });
-    return payload;
+    done(null, payload);
   });
 }
 
