@@ -1,4 +1,9 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+const hashHex: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => (crypto as unknown as { hash(alg: string, data: string, enc: 'hex'): string }).hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The content an event's hash covers: everything that identifies the fact, not where the store put it globally. */
 export interface HashedContent {
@@ -63,7 +68,8 @@ export function chainHashOfTexts(previousHash: string | null, c: Omit<HashedCont
   const content =
     `{"data":${dataText},"id":${JSON.stringify(c.id)},"metadata":${metadataText},"recordedAt":${JSON.stringify(c.recordedAt)},` +
     `"revision":${c.revision},"schemaVersion":${c.schemaVersion},"streamId":${JSON.stringify(c.streamId)},"type":${JSON.stringify(c.type)}}`;
-  return createHash('sha256').update(previousHash ?? '').update('\n').update(content).digest('hex');
+  // One-shot hashing (crypto.hash, Node >= 20.12) of the same bytes the incremental form hashed.
+  return hashHex(`${previousHash ?? ''}\n${content}`);
 }
 
 export interface ChainLink extends HashedContent {

@@ -25,3 +25,18 @@ t.test('the chain hash does not depend on key order but on every value', async (
   t.not(h1, h3);
   t.not(h1, h4, 'the previous hash is part of it');
 });
+
+t.test('the chain hash of a known content is pinned: stored chains stay verifiable across versions', async (t) => {
+  const content = {
+    id: '0190d5f0-0000-7000-8000-000000000001',
+    streamId: 'pathway-x',
+    revision: 3,
+    type: 'SupportContactRecorded',
+    schemaVersion: 1,
+    recordedAt: '2026-07-02T09:00:00.000Z',
+    data: { b: 'é', a: [1, null] },
+    metadata: { principal: { id: 'u', role: 'coordinator' }, correlationId: 'c', occurredAt: '2026-07-02T00:00:00.000Z' },
+  };
+  // sha256 of "prev-hash\n" + the canonical content, as the first release computed it.
+  t.equal(chainHash('prev-hash', content), '0bda07287a94b391d12aa72257fee37a56ee4bc8f618530ae79867adf7ed4a71');
+});
