@@ -90,11 +90,19 @@ export interface Subscription extends AsyncIterable<StoredEvent> {
 
 export interface EventStore {
   readonly backend: string;
+  /**
+   * Appends atomically. The events are the caller's no more: an adapter may read them after
+   * this returns (when its batch is written), so they must not be changed afterwards. Data and
+   * metadata are stored as their JSON (what JSON.stringify keeps).
+   */
   append(streamId: string, events: NewEvent[], expectedRevision?: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   subscribe(options?: SubscribeOptions): Subscription;
-  /** Current revision of a stream, or null when it does not exist. */
+  /**
+   * Current revision of a stream, or null when it does not exist. Includes every append this
+   * handle acknowledged; another process's appends may take a few milliseconds to show.
+   */
   streamRevision(streamId: string): Promise<number | null>;
   /** Highest committed global position (0 when empty). */
   headPosition(): Promise<number>;

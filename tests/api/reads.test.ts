@@ -83,3 +83,28 @@ t.test('events: the raw history, paginated; timeline: readable steps', async (t)
   t.same(timeline.steps[0].actor, { id: 'coord-1', role: 'coordinator', organisationId: 'org-op' });
   t.notOk(JSON.stringify(timeline).includes('16800'), 'no income in the timeline');
 });
+
+t.test('GET pathway: the body written for a revision follows every change, and each caller gets its own view', async (t) => {
+  const svc = await testService(t);
+  const referrer = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-mds', ['calaisis']));
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(referrer);
+  const first = await coordinator.get(`/v1/pathways/${id}`);
+  t.equal(first.headers.etag, '"0"');
+  t.match(first.headers['content-type'], /^application\/json/);
+  t.same(first.json(), (await coordinator.get(`/v1/pathways/${id}`)).json(), 'the same revision reads the same');
+
+  const outcome = (await referrer.get(`/v1/pathways/${id}`)).json();
+  t.equal(outcome.view, 'outcome', 'the referrer is not served the full body written for the coordinator');
+  t.notOk('household' in outcome.pathway, 'no household data in the outcome view');
+  t.equal(first.json().view, 'full');
+
+  await coordinator.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  const after = await coordinator.get(`/v1/pathways/${id}`);
+  t.equal(after.headers.etag, '"1"', 'the new revision');
+  t.equal(after.json().pathway.stage, 'diagnosed', 'and its content');
+  t.equal((await referrer.get(`/v1/pathways/${id}`)).json().pathway.stage, 'diagnosed', 'for every view');
+  const then = (await coordinator.get(`/v1/pathways/${id}?asOf=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).json();
+  t.equal(then.asOf !== undefined && then.revision, 1, 'a read as of a date says so, apart from the cached body');
+  t.notOk('asOf' in after.json());
+});
