@@ -129,6 +129,12 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     newId: uuidv7,
     principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
   });
+  // Nothing to append means no expected-revision check: a refusal or a no-op decided on a cached
+  // state is only an answer if that state is still the stream's (another process may have written).
+  if (loaded && (!decision.ok || decision.events.length === 0)) {
+    const actual = await store.streamRevision(pathwayStreamId(pathwayId));
+    if (actual !== loaded.revision) throw new WrongExpectedRevisionError(pathwayStreamId(pathwayId), loaded.revision, actual);
+  }
   if (!decision.ok) {
     const { code, status, detail, field } = decision.rejection;
     throw new ProblemError(status, code, detail, field ? { errors: [{ in: 'body', path: `/${field.split('.').join('/')}`, code, message: detail }] } : {});

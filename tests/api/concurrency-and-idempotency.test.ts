@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import t from 'tap';
+import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { caller, tokenFor } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
 import { testService } from '../support/service.js';
@@ -78,4 +80,32 @@ t.test('the same referral arriving twice (same external reference) does not open
   t.equal(second.statusCode, 409);
   t.match(second.json(), { code: 'pathway.already_exists', pathwayId: first.json().pathwayId, location: first.headers.location });
   t.equal(await svc.store.headPosition(), 1);
+});
+
+t.test("another process's write: a cached state never answers for the stream, even when nothing is appended", async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  t.equal((await c.get(`/v1/pathways/${id}`)).headers.etag, '"0"', 'the service has folded and cached revision 0');
+  // A second process on the same data folder records a step the service did not see.
+  const other = new SqliteEventStore(join(svc.dataDir, 'events.sqlite'));
+  await other.append(`pathway-${id}`, [{
+    type: 'VisitOfficerAssigned',
+    schemaVersion: 1,
+    data: { officerId: 'officer-9', assignedOn: '2026-06-03' },
+    metadata: { principal: { id: 'other-process', role: 'coordinator', organisationId: 'org-op' }, correlationId: 'c-other', occurredAt: '2026-06-03T00:00:00.000Z' },
+  }], 0);
+  await other.close();
+  await new Promise((r) => setTimeout(r, 50));
+
+  // Refused on either state, but the caller's revision is stale: 412, not the refusal.
+  const refused = await c.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-01-01').data, { 'if-match': '"0"' });
+  t.equal(refused.statusCode, 412);
+  t.match(refused.json(), { code: 'pathway.revision_mismatch', actualRevision: 1 });
+  const read = await c.get(`/v1/pathways/${id}`);
+  t.equal(read.headers.etag, '"1"');
+  t.equal(read.json().pathway.assignedOfficerId, 'officer-9', "the other process's step is in the state");
+  const next = await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data, { 'if-match': '"1"' });
+  t.equal(next.statusCode, 200);
+  t.equal(next.headers.etag, '"2"');
 });
