@@ -74,7 +74,9 @@ function orientationOutcome(o: OrientationState): OutcomeView['orientations'][nu
   };
 }
 
-export type FullView = ReferredPathway & {
+export type FullView = Omit<ReferredPathway, 'contacts'> & {
+  /** Support contacts by contactId, as the API has always published them (the state keeps a journal). */
+  contacts: Record<string, ReferredPathway['contacts'][number]>;
   activePause: ReturnType<typeof activePause>;
   currentExit: ReturnType<typeof currentExit>;
   measureInProgress: ReturnType<typeof activeMeasure>;
@@ -83,11 +85,14 @@ export type FullView = ReferredPathway & {
 /**
  * Everything, for roles entitled to the household's whole story. States are immutable values
  * (evolve returns new objects), so the view shares them instead of copying: callers must not
- * mutate it.
+ * mutate it. It is built once per revision for GET (the body cache), so the keyed copy of the
+ * contacts costs nothing on the hot path.
  */
 export function toFullView(state: PathwayState): FullView | null {
   if (state === null) return null;
-  return { ...state, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
+  const contacts: FullView['contacts'] = {};
+  for (const c of state.contacts) contacts[c.contactId] = c;
+  return { ...state, contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -61,6 +61,10 @@ t.test('the full view tells the whole story', async (t) => {
   t.equal(view?.diagnostics[0]?.income.annualDisposableIncome, 16800);
   t.equal(view?.currentExit?.exitType, 'moved');
   t.equal(view?.measureInProgress, null, 'the exit closed the measure');
+  const state = fold(story)!;
+  t.ok(state.contacts.length > 0, 'the story has support contacts');
+  t.same(Object.keys(view!.contacts), state.contacts.map((c) => c.contactId), 'published keyed by contactId, in recording order');
+  t.equal(view!.contacts[state.contacts[0]!.contactId], state.contacts[0], 'each contact as recorded');
 });
 
 t.test('the full view leaves the state untouched and shares its immutable parts', async (t) => {
