@@ -11,6 +11,8 @@ import { prepareProjection } from '../infra/projections/checkpoints.js';
 import { allProjections } from '../projections/index.js';
 import { createTokenVerifier } from '../infra/auth/tokens.js';
 import { buildApp } from './http/app.js';
+import { defaultIdempotencyFile, moveKeysFrom, openIdempotencyDb } from '../infra/idempotency/idempotency-db.js';
+import { IdempotencyStore } from '../infra/idempotency/idempotency-store.js';
 
 export interface RunningService {
   app: FastifyInstance;
@@ -27,9 +29,12 @@ export async function startService(config: Config, logger: Logger = createLogger
   const readModelFile = defaultReadModelFile(config.dataDir);
   const store = await openEventStore({ backend: 'sqlite', file: storeFile });
   const readDb = openReadModelDb(readModelFile);
+  const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));
+  const idempotency = new IdempotencyStore(idempotencyDb);
+  moveKeysFrom(readDb, idempotencyDb);
   const projections = startProjections(config, { storeFile, readModelFile }, store, readDb, logger);
   const verifier = createTokenVerifier(config);
-  const app = await buildApp({ config, store, readDb, projections, logger, verifier });
+  const app = await buildApp({ config, store, readDb, idempotency, projections, logger, verifier });
   let stopped: Promise<void> | null = null;
   return {
     app,
@@ -42,6 +47,7 @@ export async function startService(config: Config, logger: Logger = createLogger
         await projections.stop();
         await store.close();
         readDb.close();
+        idempotencyDb.close();
       })();
       return stopped;
     },

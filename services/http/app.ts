@@ -30,6 +30,7 @@ export interface AppContext {
   config: Config;
   store: EventStore;
   readDb: Database.Database;
+  idempotency: IdempotencyStore;
   projections: ProjectionStatusSource;
   logger: Logger;
   verifier: TokenVerifier;
@@ -79,7 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(authentication, { verifier: ctx.verifier, prefix: '/v1' });
-  await app.register(idempotency, { store: new IdempotencyStore(ctx.readDb) });
+  await app.register(idempotency, { store: ctx.idempotency });
   await app.register(health, { store: ctx.store, projections: ctx.projections, maxLag: ctx.config.PARCOURS_READY_MAX_LAG });
   const pathways = new PathwayService(ctx.store);
   await app.register(pathwayCommands, { pathways });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import t from 'tap';
+import { moveKeysFrom } from '../../infra/idempotency/idempotency-db.js';
 import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
 
 t.test('reservations: new, in progress, replay, mismatch, abandoned', async (t) => {
@@ -18,4 +19,17 @@ t.test('reservations: new, in progress, replay, mismatch, abandoned', async (t) 
   t.same(store.reserve('p', 'k2', 'f9'), { kind: 'in_progress' });
   store.release('p', 'k2');
   t.same(store.reserve('p', 'k2', 'f1'), { kind: 'new' }, 'a released key is free');
+});
+
+t.test('keys kept by an earlier version in the read-model file are moved to their own file, once', async (t) => {
+  const readModels = new Database(':memory:');
+  const earlier = new IdempotencyStore(readModels);
+  earlier.reserve('p', 'k-old', 'f-old');
+  earlier.complete('p', 'k-old', { statusCode: 200, headers: { etag: '"4"' }, body: '{"revision":4}' });
+  const keys = new Database(':memory:');
+  const store = new IdempotencyStore(keys);
+  t.equal(moveKeysFrom(readModels, keys), 1);
+  t.same(store.reserve('p', 'k-old', 'f-old'), { kind: 'replay', response: { statusCode: 200, headers: { etag: '"4"' }, body: '{"revision":4}' } }, 'a retry across the upgrade is recognised');
+  t.notOk(readModels.prepare("SELECT 1 FROM sqlite_master WHERE name = 'idempotency_keys'").get(), 'the old table is gone');
+  t.equal(moveKeysFrom(readModels, keys), 0, 'nothing to move the second time');
 });
