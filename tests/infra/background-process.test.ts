@@ -1,9 +1,10 @@
 // The projection worker's scheduling: SCHED_IDLE where chrt exists (Linux), nice 19 otherwise.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { startBackgroundNode } from '../../services/workers/background-process.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const SCHED_IDLE = 5;
 const script = fileURLToPath(new URL('./fixtures/report-scheduling.js', import.meta.url));
@@ -44,4 +45,14 @@ t.test('normal: scheduled like the service', linuxOnly, async (t) => {
   t.equal(priority, 'normal');
   await new Promise((resolve) => child.once('message', resolve));
   t.ok(threadScheduling(child.pid!).every((th) => th.policy === 0 && th.nice === 0), 'SCHED_OTHER, nice 0');
+});
+
+t.test('a chrt that cannot run a program idle (a sandbox, a minimal chrt): niced instead', linuxOnly, async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'chrt'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  const { child, priority } = startBackgroundNode(script, { ...process.env, LOWER_PRIORITY: '19' }, 'idle', dir);
+  t.teardown(() => void child.kill());
+  t.equal(priority, 'low', 'the worker still starts, at nice 19');
+  await new Promise((resolve) => child.once('message', resolve));
+  t.ok(threadScheduling(child.pid!).every((th) => th.nice === 19 && th.policy === 0));
 });
