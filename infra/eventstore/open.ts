@@ -8,8 +8,16 @@ export type StoreConfig = { backend: 'sqlite'; file: string; pollIntervalMs?: nu
 /** The one place that turns configuration into an adapter (later backends add their case here). */
 export async function openEventStore(config: StoreConfig): Promise<EventStore> {
   switch (config.backend) {
-    case 'sqlite':
-      return new SqliteEventStore(config.file, { pollIntervalMs: config.pollIntervalMs, writer: config.writer ?? 'thread' });
+    case 'sqlite': {
+      const store = new SqliteEventStore(config.file, { pollIntervalMs: config.pollIntervalMs, writer: config.writer ?? 'thread' });
+      try {
+        await store.ready();
+      } catch (error) {
+        await store.close().catch(() => undefined);
+        throw error;
+      }
+      return store;
+    }
   }
 }
 

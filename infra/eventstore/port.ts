@@ -93,7 +93,9 @@ export interface EventStore {
   /**
    * Appends atomically. The events are the caller's no more: an adapter may read them after
    * this returns (when its batch is written), so they must not be changed afterwards. Data and
-   * metadata are stored as their JSON (what JSON.stringify keeps).
+   * metadata must be plain JSON values (objects, arrays, strings, numbers, booleans, null); what
+   * JSON drops (undefined, functions) is dropped. Class instances are not: a custom toJSON may
+   * not survive the way to an adapter's writer.
    */
   append(streamId: string, events: NewEvent[], expectedRevision?: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
@@ -101,7 +103,8 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): Subscription;
   /**
    * Current revision of a stream, or null when it does not exist. Includes every append this
-   * handle acknowledged; another process's appends may take a few milliseconds to show.
+   * handle acknowledged; another process's appends may take a few milliseconds to show (longer
+   * while this handle's own commit is in progress).
    */
   streamRevision(streamId: string): Promise<number | null>;
   /** Highest committed global position (0 when empty). */

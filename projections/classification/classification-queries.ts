@@ -1,6 +1,7 @@
 // Reads of the classification read model (see classification-projection.ts). A pathway's
-// classification is produced from its stored facts by the engine, under the built-in policy the
-// rows were computed with: the same call the projection makes, so the two cannot disagree.
+// classification is produced from its stored facts by the engine, under the built-in policy:
+// the call the projection makes for its quota columns. They agree as long as a change to the
+// engine or the built-in policy comes with a new projection version, as the projection requires.
 import type Database from 'better-sqlite3';
 import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
@@ -18,13 +19,14 @@ export interface ClassificationRow {
 export function readClassification(db: Database.Database, pathwayId: string): (ClassificationRow & { classification: PathwayClassification }) | undefined {
   if (!tableExists(db)) return undefined;
   // One read transaction: the row and the facts it was computed from, as of the same commit.
-  return db.transaction(() => {
+  const read = db.transaction(() => {
     const r = prepared(db, `SELECT pathway_id, programme, territory, policy_id, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
       | Record<string, string | number>
       | undefined;
-    if (!r) return undefined;
-    return { ...rowOf(r), classification: classifyPathway(readPhaseFacts(db, pathwayId), DEFAULT_PHASE_POLICY) };
+    return r ? { row: rowOf(r), facts: readPhaseFacts(db, pathwayId) } : undefined;
   })();
+  // Classified outside it: the engine's work holds no snapshot.
+  return read && { ...read.row, classification: classifyPathway(read.facts, DEFAULT_PHASE_POLICY) };
 }
 
 export interface ProgrammeRow extends ClassificationRow {

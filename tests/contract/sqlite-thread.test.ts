@@ -1,4 +1,5 @@
-// The contract suite again, with commits in the store's writer thread (what the service runs).
+// The contract suite again, with commits in the store's writer thread (what the service runs),
+// and small batches, so that joining and splitting batches in the thread is exercised too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +14,10 @@ eventStoreContract(t, {
   name: 'sqlite (writer thread)',
   async open() {
     dir = mkdtempSync(join(tmpdir(), 'parcours-contract-thread-'));
-    return new SqliteEventStore(file(), { pollIntervalMs: 10, writer: 'thread' });
+    return new SqliteEventStore(file(), { pollIntervalMs: 10, writer: 'thread', maxBatch: 3 });
   },
   async reopen() {
-    return new SqliteEventStore(file(), { pollIntervalMs: 10, writer: 'thread' });
+    return new SqliteEventStore(file(), { pollIntervalMs: 10, writer: 'thread', maxBatch: 3 });
   },
   childProcessConfig: () => ({ backend: 'sqlite', file: file(), pollIntervalMs: 10, writer: 'thread' }),
   async cleanup() {

@@ -13,10 +13,10 @@ function isCheckError(error: unknown): boolean {
 
 /**
  * Group commit on one connection: every append call of a batch shares one transaction (one
- * fsync). appendOne makes every check (expected revision, idempotency) before its first write,
- * so a rejected call leaves nothing behind and needs no savepoint. Should a write itself fail
- * (disk full, constraint), the transaction is rolled back and the batch is retried without that
- * call: per-call atomicity holds.
+ * fsync). appendOne checks the expected revision before its first write, so such a refusal
+ * leaves nothing behind and needs no savepoint. Anything found after a call has written (an
+ * event id already stored, caught by the unique index; disk full; an unserialisable value) rolls
+ * the transaction back and the batch is retried without that call: per-call atomicity holds.
  */
 export function commitBatch(db: Database.Database, st: Statements, heads: StreamHeadCache, batch: readonly AppendRequest[]): Outcome[] {
   const outcomes: Outcome[] = new Array(batch.length);

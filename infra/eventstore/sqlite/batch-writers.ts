@@ -13,6 +13,10 @@ export interface BatchWriter {
   commit(batch: AppendRequest[]): Promise<Outcome[]>;
   /** The stream's last revision (null: no stream), including every commit this writer made. */
   streamRevision(streamId: string): number | null;
+  /** Resolves once the writer can commit; rejects if it cannot start. */
+  ready(): Promise<void>;
+  /** Why the writer can no longer commit, or null while it can. */
+  failure(): Error | null;
   close(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export function inlineWriter(db: Database.Database, st: Statements, heads: Strea
       heads.sync(st);
       return heads.get(st, streamId)?.revision ?? null;
     },
+    ready: async () => undefined,
+    failure: () => null,
     close: async () => undefined,
   };
 }
@@ -52,6 +58,7 @@ export class ThreadWriter implements BatchWriter {
   private readonly inFlight: Array<{ streamIds: string[]; resolve(o: Outcome[]): void; reject(e: unknown): void }> = [];
   private stopped: Error | null = null;
   private readonly exited: Promise<void>;
+  private readonly started: Promise<void>;
   /**
    * Stream revisions known here: from this writer's own commits, else read from the table.
    * Every commit of the writer thread bumps this connection's data_version, so it cannot tell
@@ -68,21 +75,36 @@ export class ThreadWriter implements BatchWriter {
     this.worker = new Worker(new URL('./writer-thread-entry.js', import.meta.url), { workerData, execArgv: [] });
     // Idle, the thread does not keep the process alive; a batch in flight does.
     this.worker.unref();
-    // Each reply answers the oldest batches sent, one outcome list per batch.
-    this.worker.on('message', (replies: WireOutcome[][]) => {
-      for (const outcomes of replies) {
+    let startedOk: () => void = () => undefined;
+    let startFailed: (e: Error) => void = () => undefined;
+    this.started = new Promise((resolve, reject) => {
+      startedOk = resolve;
+      startFailed = reject;
+    });
+    this.started.catch(() => undefined); // reported by ready() and failure()
+    // The first message says the thread's connection is open; then each reply answers the
+    // oldest batches sent, one outcome list per batch.
+    this.worker.on('message', (message: WireOutcome[][] | { kind: 'ready' }) => {
+      if (!Array.isArray(message)) return startedOk();
+      for (const outcomes of message) {
         const batch = this.inFlight.shift();
         if (!batch) continue;
         outcomes.forEach((o, i) => {
-          if (o.ok) this.advance(batch.streamIds[i]!, o.result.nextExpectedRevision);
+          // Only known revisions are moved forward: a replayed append reports its original
+          // (older) revision, and an unknown stream is read from the table when asked.
+          if (o.ok && this.revisions.has(batch.streamIds[i]!)) this.advance(batch.streamIds[i]!, o.result.nextExpectedRevision);
         });
         batch.resolve(outcomes.map(fromWire));
       }
       if (this.inFlight.length === 0) this.worker.unref();
     });
-    this.worker.on('error', (error) => this.stop(error.message));
+    this.worker.on('error', (error) => {
+      this.stop(error.message);
+      startFailed(this.stopped!);
+    });
     this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
       this.stop(`exit code ${code}`);
+      startFailed(this.stopped!);
       resolve();
     }));
   }
@@ -92,7 +114,8 @@ export class ThreadWriter implements BatchWriter {
     return new Promise((resolve, reject) => {
       try {
         this.worker.postMessage({ kind: 'commit', batch } satisfies WriterRequest);
-      } catch {
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'DataCloneError') return reject(error);
         // Some call holds a value that cannot cross threads (a function, a symbol).
         resolve(this.commitAsJson(batch));
         return;
@@ -121,6 +144,14 @@ export class ThreadWriter implements BatchWriter {
     const committed = sendable.length ? await this.commit(sendable) : [];
     let next = 0;
     return failures.map((f) => f ?? committed[next++]!);
+  }
+
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  failure(): Error | null {
+    return this.stopped;
   }
 
   streamRevision(streamId: string): number | null {

@@ -78,7 +78,7 @@ export class SqliteEventStore implements EventStore {
     this.committed.setMaxListeners(0);
     this.writer =
       options.writer === 'thread'
-        ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
+        ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000, maxBatch: this.maxBatch }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
         : inlineWriter(this.db, this.st, this.heads);
   }
 
@@ -219,7 +219,15 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
+    // A store that can read but no longer write is not ready: say why.
+    const failure = this.writer.failure();
+    if (failure) throw failure;
     this.db.prepare('SELECT 1').get();
+  }
+
+  /** Resolves once appends can be committed (the writer thread has opened its connection). */
+  ready(): Promise<void> {
+    return this.writer.ready();
   }
 
   /** Online, consistent copy of the database while appends go on (SQLite backup API). */

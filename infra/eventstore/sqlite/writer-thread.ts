@@ -10,7 +10,7 @@ import { prepareStatements } from './statements.js';
 import { StreamHeadCache } from './stream-heads.js';
 import { toWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
 
-const { file, busyTimeoutMs, foreignWrites } = workerData as WriterData;
+const { file, busyTimeoutMs, maxBatch, foreignWrites } = workerData as WriterData;
 const db = new Database(file, { timeout: busyTimeoutMs });
 openPragmas(db);
 const st = prepareStatements(db);
@@ -18,8 +18,8 @@ const heads = new StreamHeadCache();
 const port = parentPort!;
 
 // This connection is the process's only writer, so its data_version moves only when another
-// process commits. Looked at often, so the service's stream revisions lag such a write by a few
-// milliseconds at most (its own writes are known at once).
+// process commits. Looked at every few milliseconds and before each commit (not during one), so
+// the service's stream revisions lag such a write by that much; its own writes are known at once.
 const FOREIGN_POLL_MS = 2;
 const foreign = new Int32Array(foreignWrites);
 let dataVersion = st.dataVersion.get()!.data_version;
@@ -31,14 +31,25 @@ function lookForForeignWrites(): void {
   }
 }
 const poll = setInterval(lookForForeignWrites, FOREIGN_POLL_MS);
+port.postMessage({ kind: 'ready' });
 let waiting: AppendRequest[][] = [];
 let scheduled = false;
 
-/** One transaction for every batch received so far; one reply listing each batch's outcomes, in order. */
+/**
+ * One transaction for the batches received so far (up to maxBatch calls; the rest go in the
+ * next one), one reply listing each batch's outcomes, in order.
+ */
 function commitWaiting(): void {
   scheduled = false;
-  const batches = waiting;
-  waiting = [];
+  let calls = 0;
+  let take = 0;
+  while (take < waiting.length && (take === 0 || calls + waiting[take]!.length <= maxBatch)) calls += waiting[take++]!.length;
+  const batches = waiting.slice(0, take);
+  waiting = waiting.slice(take);
+  if (waiting.length > 0) {
+    scheduled = true;
+    setImmediate(commitWaiting);
+  }
   if (batches.length === 0) return;
   lookForForeignWrites();
   const outcomes = commitBatch(db, st, heads, batches.flat()).map(toWire);
@@ -61,7 +72,7 @@ port.on('message', (m: WriterRequest) => {
     }
     return;
   }
-  commitWaiting();
+  while (waiting.length > 0) commitWaiting();
   clearInterval(poll);
   db.close();
   port.close();

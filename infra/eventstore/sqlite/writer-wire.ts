@@ -8,6 +8,8 @@ import type { Outcome } from './batch-committer.js';
 export interface WriterData {
   file: string;
   busyTimeoutMs: number;
+  /** Most append calls joined into one transaction. */
+  maxBatch: number;
   /** Int32 counter the thread bumps when it sees another process's commit. */
   foreignWrites: SharedArrayBuffer;
 }

@@ -27,14 +27,17 @@ async function authentication(app: FastifyInstance, opts: { verifier: TokenVerif
       request.principal = known;
       return done();
     }
-    opts.verifier.verify(match[1]!).then((result) => {
-      if (!result.ok) {
-        reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token"`);
-        return done(new ProblemError(401, result.reason === 'expired' ? 'auth.token_expired' : 'auth.token_invalid', result.detail));
-      }
-      request.principal = result.principal;
-      done();
-    }, done);
+    opts.verifier.verify(match[1]!).then(
+      (result) => {
+        if (!result.ok) {
+          reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token"`);
+          return done(new ProblemError(401, result.reason === 'expired' ? 'auth.token_expired' : 'auth.token_invalid', result.detail));
+        }
+        request.principal = result.principal;
+        done();
+      },
+      (error: Error) => done(error),
+    );
   });
 }
 

@@ -25,12 +25,14 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   // Most requests carry no key: the hooks return at once, without a promise.
   app.addHook('preValidation', (request, reply, done) => {
     if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+    let next: 'continue' | 'answered';
     try {
-      // A replayed response is sent from here, and the request goes no further (no done()).
-      if (reserve(request, reply) === 'continue') done();
+      next = reserve(request, reply);
     } catch (error) {
-      done(error as Error);
+      return done(error as Error);
     }
+    // A replayed response is sent from here, and the request goes no further (no done()).
+    if (next === 'continue') done();
   });
 
   /** Reserves the key, or answers the request (a replay); throws the problem when the key cannot be used. */
