@@ -34,6 +34,9 @@ interface Run {
   cpu?: { mainUs: number; processUs: number };
 }
 
+/** Clock ticks per second of /proc's CPU times (asked once). */
+let ticksPerSecond: number | undefined;
+
 /** CPU seconds used so far by a process and by its main thread, from /proc (Linux), else null. */
 function cpuSeconds(pid: number): { main: number; process: number } | null {
   try {
@@ -41,7 +44,7 @@ function cpuSeconds(pid: number): { main: number; process: number } | null {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return Number(f[11]) + Number(f[12]); // utime + stime
     };
-    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const hz = (ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100);
     return { process: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')) / hz, main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) / hz };
   } catch {
     return null;

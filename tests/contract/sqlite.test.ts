@@ -1,24 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The contract suite on the embedded store with the inline writer (tools, readers).
 import t from 'tap';
-import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { eventStoreContract } from './event-store-contract.js';
+import { sqliteUnderTest } from './sqlite-under-test.js';
 
-let dir = '';
-const file = () => join(dir, 'events.sqlite');
-
-eventStoreContract(t, {
-  name: 'sqlite',
-  async open() {
-    dir = mkdtempSync(join(tmpdir(), 'parcours-contract-'));
-    return new SqliteEventStore(file(), { pollIntervalMs: 10 });
-  },
-  async reopen() {
-    return new SqliteEventStore(file(), { pollIntervalMs: 10 });
-  },
-  childProcessConfig: () => ({ backend: 'sqlite', file: file(), pollIntervalMs: 10, writer: 'inline' }),
-  async cleanup() {
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+eventStoreContract(t, sqliteUnderTest('sqlite', { writer: 'inline' }));

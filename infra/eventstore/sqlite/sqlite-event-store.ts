@@ -36,7 +36,9 @@ export interface SqliteStoreOptions {
   writer?: 'thread' | 'inline';
 }
 
-interface Pending extends AppendRequest {
+/** A queued call: the request as the writer takes it (no functions: it may cross to a thread) and its caller. */
+interface Pending {
+  req: AppendRequest;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -61,8 +63,6 @@ export class SqliteEventStore implements EventStore {
   /** Batches sent to the writer and not yet answered. */
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
-  /** Stream heads as this connection sees them (shared with the inline writer). */
-  private readonly heads = new StreamHeadCache();
   private readonly writer: BatchWriter;
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
@@ -79,7 +79,7 @@ export class SqliteEventStore implements EventStore {
     this.writer =
       options.writer === 'thread'
         ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000, maxBatch: this.maxBatch }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
-        : inlineWriter(this.db, this.st, this.heads);
+        : inlineWriter(this.db, this.st, new StreamHeadCache());
   }
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -91,7 +91,7 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ ...req, resolve, reject });
+      this.queue.push({ req, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -113,18 +113,17 @@ export class SqliteEventStore implements EventStore {
 
   /** Sends one batch to the writer and settles its callers; never rejects. */
   private async commit(batch: Pending[]): Promise<void> {
-    const requests: AppendRequest[] = batch.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
     let settled;
     try {
-      settled = await this.writer.commit(requests);
+      settled = await this.writer.commit(batch.map((p) => p.req));
     } catch (error) {
-      for (const req of batch) req.reject(error);
+      for (const p of batch) p.reject(error);
       return;
     }
-    batch.forEach((req, i) => {
+    batch.forEach((p, i) => {
       const outcome = settled[i]!;
-      if (outcome.ok) req.resolve(outcome.result);
-      else req.reject(outcome.error);
+      if (outcome.ok) p.resolve(outcome.result);
+      else p.reject(outcome.error);
     });
     this.committed.emit('commit');
   }
