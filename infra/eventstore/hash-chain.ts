@@ -17,7 +17,7 @@ export interface HashedContent {
   recordedAt: string;
 }
 
-/** Deterministic JSON: object keys sorted, so the same content always hashes the same. */
+/** Deterministic JSON: object keys sorted, so the same content always hashes the same; otherwise as JSON.stringify writes it. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
@@ -35,7 +35,7 @@ export function canonicalJson(value: unknown): string {
   let first = true;
   for (const k of keys) {
     const v = record[k];
-    if (v === undefined || typeof v === 'function') continue;
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
     first = false;
   }

@@ -68,12 +68,12 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
 
   t.test('event data is stored as its JSON: values JSON drops are dropped, whatever the writer', async (t) => {
     const results = await Promise.allSettled([
-      store.append('pathway-fn', [event('WithFunction', { keep: 1, drop: () => 1, list: [() => 2, 'x'] })]),
+      store.append('pathway-fn', [event('WithFunction', { keep: 1, drop: () => 1, gone: Symbol('s'), list: [() => 2, 'x'], on: new Date('2026-07-02T00:00:00.000Z') })]),
       store.append('pathway-ok3', [event('Plain', { n: 3 })]),
     ]);
     t.same(results.map((r) => r.status), ['fulfilled', 'fulfilled']);
     const [stored] = await collect(store.readStream('pathway-fn'));
-    t.same(stored!.data, { keep: 1, list: [null, 'x'] }, 'as JSON.stringify would have written it');
+    t.same(stored!.data, { keep: 1, list: [null, 'x'], on: '2026-07-02T00:00:00.000Z' }, 'as JSON.stringify would have written it');
   });
 
   t.test('a live subscription ends when its store closes', async (t) => {

@@ -13,6 +13,9 @@ t.test('canonical JSON is valid JSON of the same value, whatever the key order',
   );
   t.equal(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: null }], c: 'é' } }), '{"a":{"c":"é","d":[1,{"y":null,"z":0}]},"b":1}');
   t.equal(canonicalJson({ a: undefined, b: [undefined] }), '{"b":[null]}', 'undefined as JSON.stringify treats it');
+  const odd = { f: () => 1, s: Symbol('s'), d: new Date('2026-07-02T00:00:00.000Z'), n: Number.NaN, list: [() => 1, Symbol('t'), Infinity] };
+  t.equal(canonicalJson(odd), JSON.stringify(JSON.parse(JSON.stringify(odd)), Object.keys(JSON.parse(JSON.stringify(odd))).sort()), 'functions, symbols, dates and non-finite numbers as JSON.stringify writes them');
+  t.equal(canonicalJson(odd), '{"d":"2026-07-02T00:00:00.000Z","list":[null,null,null],"n":null}');
 });
 
 t.test('the chain hash does not depend on key order but on every value', async (t) => {

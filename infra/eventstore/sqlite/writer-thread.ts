@@ -64,7 +64,7 @@ function commitWaiting(): void {
 
 port.on('message', (m: WriterRequest) => {
   if (m.kind === 'commit') {
-    waiting.push(m.batch);
+    waiting.push(JSON.parse(m.batch) as AppendRequest[]);
     // Messages already queued are delivered before this runs: they join the same transaction.
     if (!scheduled) {
       scheduled = true;

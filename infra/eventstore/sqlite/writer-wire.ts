@@ -2,7 +2,6 @@
 // structured clone, so the store's own errors are sent as data and rebuilt on arrival.
 import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, ExpectedRevision } from '../port.js';
-import type { AppendRequest } from './append-one.js';
 import type { Outcome } from './batch-committer.js';
 
 export interface WriterData {
@@ -14,7 +13,8 @@ export interface WriterData {
   foreignWrites: SharedArrayBuffer;
 }
 
-export type WriterRequest = { kind: 'commit'; batch: AppendRequest[] } | { kind: 'close' };
+/** `batch`: the append calls as one JSON text (AppendRequest[]). */
+export type WriterRequest = { kind: 'commit'; batch: string } | { kind: 'close' };
 
 type WireError =
   | { name: 'WrongExpectedRevisionError'; streamId: string; expected: ExpectedRevision; actual: number | null }
