@@ -6,11 +6,13 @@ import type { LoadedPathway } from './load-pathway.js';
  * The JSON body of GET /v1/pathways/{id} for a loaded state, per view, written once per
  * revision: a pathway is read far more often than it changes. Keyed by the loaded state itself
  * (a new revision is a new object), so nothing here can outlive or contradict the state cache.
+ * Kept as UTF-8 bytes: a body of a few kilobytes is then neither measured nor encoded again for
+ * each request (as a string it was, on every send).
  */
 export class PathwayBodies {
-  private readonly bodies = new WeakMap<LoadedPathway, Partial<Record<ReadView, string>>>();
+  private readonly bodies = new WeakMap<LoadedPathway, Partial<Record<ReadView, Buffer>>>();
 
-  body(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): string {
+  body(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): Buffer {
     // A state as of a date is folded for that one read: nothing to keep.
     if (asOf !== undefined) return render(pathwayId, loaded, view, asOf);
     let forState = this.bodies.get(loaded);
@@ -22,12 +24,12 @@ export class PathwayBodies {
   }
 }
 
-function render(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): string {
-  return JSON.stringify({
+function render(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): Buffer {
+  return Buffer.from(JSON.stringify({
     pathwayId,
     revision: loaded.revision,
     view,
     ...(asOf !== undefined ? { asOf } : {}),
     pathway: view === 'full' ? toFullView(loaded.state) : toOutcomeView(loaded.state),
-  });
+  }));
 }

@@ -47,7 +47,7 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
       const view = readView(actor, loaded.scope)!;
       reply.header('etag', etagOf(loaded.revision)).type('application/json; charset=utf-8');
-      // A JSON string is sent as it is: the schema documents the body, the text is already written.
+      // The JSON bytes are sent as they are: the schema documents the body, the text is already written.
       return reply.send(bodies.body(request.params.pathwayId, loaded, view, request.query.asOf) as never);
     },
   );
