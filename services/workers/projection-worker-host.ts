@@ -8,45 +8,103 @@ import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/proje
 import { LOW_NICE, startBackgroundNode, type BackgroundPriority } from './background-process.js';
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
 
+/** How a worker that died is started again: after a delay that doubles while it keeps dying. */
+export interface RestartPolicy {
+  /** Wait before the first restart (ms). */
+  initialDelayMs: number;
+  /** Longest wait between restarts (ms). */
+  maxDelayMs: number;
+  /** A worker that ran this long before dying is restarted after initialDelayMs again (ms). */
+  stableAfterMs: number;
+}
+
+export const DEFAULT_RESTART: RestartPolicy = { initialDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
+
 /**
  * Runs the projections in a child process and answers for them in the service: states come
  * from the worker's messages, checkpoints from the read-model file both processes open.
+ * A worker that exits unasked for (a crash, the OOM killer) is started again with a growing
+ * delay; it resumes from the checkpoints, which commit with the read models they describe.
+ * Until it runs again, its projections report `failed`, so readiness says the service is not ready.
  */
 export class ProjectionWorkerHost implements ProjectionStatusSource {
-  private readonly worker: ChildProcess;
+  private worker!: ChildProcess;
   private states = new Map<string, Pick<ProjectionStatus, 'state' | 'error'>>();
-  private exited: Promise<void>;
+  private exited: Promise<void> = Promise.resolve();
   private stopping = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private nextDelayMs: number;
+  private startedAt = 0;
+  /** How many times the worker was started again after dying. */
+  restarts = 0;
 
   constructor(
-    data: Omit<ProjectionWorkerData, 'nice'>,
+    private readonly data: Omit<ProjectionWorkerData, 'nice'>,
     private readonly db: Database.Database,
     private readonly projections: Projection[],
-    log?: Logger,
-    priority: BackgroundPriority = 'idle',
+    private readonly log?: Logger,
+    private readonly priority: BackgroundPriority = 'idle',
+    private readonly restart: RestartPolicy = DEFAULT_RESTART,
   ) {
+    this.nextDelayMs = restart.initialDelayMs;
+    this.spawn();
+  }
+
+  /** The worker's process id (undefined while it is down). */
+  get pid(): number | undefined {
+    return this.worker.exitCode === null && this.worker.signalCode === null ? this.worker.pid : undefined;
+  }
+
+  private spawn(): void {
     // Read models are background work: they catch up when requests leave the CPU free.
-    const nice = priority === 'normal' ? 0 : LOW_NICE;
+    const nice = this.priority === 'normal' ? 0 : LOW_NICE;
     const started = startBackgroundNode(
       fileURLToPath(new URL('./projection-worker-entry.js', import.meta.url)),
-      { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify({ ...data, nice } satisfies ProjectionWorkerData) },
-      priority,
+      { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify({ ...this.data, nice } satisfies ProjectionWorkerData) },
+      this.priority,
     );
-    this.worker = started.child;
-    if (started.priority !== priority) log?.info({ asked: priority, applied: started.priority }, 'projection worker priority: chrt not found, niced instead');
-    this.worker.on('message', (m: ProjectionWorkerMessage) => {
-      if (m.kind === 'status') this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
+    const worker = started.child;
+    this.worker = worker;
+    this.startedAt = Date.now();
+    this.states = new Map();
+    if (started.priority !== this.priority) this.log?.info({ asked: this.priority, applied: started.priority }, 'projection worker priority: chrt not found, niced instead');
+    worker.on('message', (m: ProjectionWorkerMessage) => {
+      if (m.kind === 'status' && worker === this.worker) this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
     });
-    this.worker.on('error', (error) => {
-      log?.error({ err: error }, 'projection worker crashed');
-      for (const p of this.projections) this.states.set(p.name, { state: 'failed', error: error.message });
-    });
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.once('exit', (code) => {
+    let gone = false;
+    let resolveExited: () => void = () => undefined;
+    this.exited = new Promise((resolve) => (resolveExited = resolve));
+    const died = (why: string) => {
+      if (gone) return;
+      gone = true;
+      resolveExited();
       if (this.stopping) return;
-      log?.error({ code }, 'projection worker exited');
-      for (const p of this.projections) this.states.set(p.name, { state: 'failed', error: `worker exited with ${code}` });
+      this.scheduleRestart(why);
+    };
+    worker.on('error', (error) => {
+      this.log?.error({ err: error }, 'projection worker failed');
+      // A process that could not be started emits no exit.
+      if (worker.pid === undefined) died(error.message);
     });
+    worker.once('exit', (code, signal) => died(signal ? `worker killed by ${signal}` : `worker exited with code ${code}`));
+  }
+
+  private scheduleRestart(why: string): void {
+    const ranMs = Date.now() - this.startedAt;
+    if (ranMs >= this.restart.stableAfterMs) this.nextDelayMs = this.restart.initialDelayMs;
+    const delay = this.nextDelayMs;
+    this.nextDelayMs = Math.min(this.nextDelayMs * 2, this.restart.maxDelayMs);
+    const error = `${why}; starting it again in ${delay} ms`;
+    this.log?.error({ ranMs, delayMs: delay, restarts: this.restarts }, `projection worker died: ${error}`);
+    for (const p of this.projections) this.states.set(p.name, { state: 'failed', error });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopping) return;
+      this.restarts++;
+      this.spawn();
+    }, delay);
+    // A pending restart does not keep a stopping process alive.
+    this.restartTimer.unref();
   }
 
   status(): ProjectionStatus[] {
@@ -69,8 +127,10 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.worker.exitCode === null && this.worker.connected) this.worker.send({ kind: 'stop' });
-    const timer = setTimeout(() => this.worker.kill('SIGKILL'), 5000);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (worker.exitCode === null && worker.signalCode === null && worker.connected) worker.send({ kind: 'stop' });
+    const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(timer);
   }
