@@ -17,26 +17,49 @@ export interface HashedContent {
   recordedAt: string;
 }
 
-/** Deterministic JSON: object keys sorted, so the same content always hashes the same; otherwise as JSON.stringify writes it. */
+/**
+ * Deterministic JSON: object keys sorted, so the same content always hashes the same; in all
+ * else exactly what JSON.stringify writes (toJSON called once with its key, boxed primitives
+ * unwrapped, keys whose value is undefined, a function or a symbol left out), so the writer
+ * thread, which receives events as JSON text, stores what the inline writer stores.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  return serialise(value, '') ?? 'null';
+}
+
+function serialise(input: unknown, key: string): string | undefined {
+  let value = input;
+  if (value !== null && (typeof value === 'object' || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  if (value instanceof Number) value = Number(value);
+  else if (value instanceof String) value = String(value);
+  else if (value instanceof Boolean) value = value.valueOf();
+  else if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint': // throws, as JSON.stringify does
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default: // undefined, function, symbol
+      return undefined;
+  }
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ',';
-      out += value[i] === undefined ? 'null' : canonicalJson(value[i]);
-    }
+    for (let i = 0; i < value.length; i++) out += `${i > 0 ? ',' : ''}${serialise(value[i], String(i)) ?? 'null'}`;
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
   let out = '{';
   let first = true;
-  for (const k of keys) {
-    const v = record[k];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+  for (const k of Object.keys(record).sort()) {
+    const text = serialise(record[k], k);
+    if (text === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${text}`;
     first = false;
   }
   return `${out}}`;

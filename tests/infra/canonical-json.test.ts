@@ -18,6 +18,33 @@ t.test('canonical JSON is valid JSON of the same value, whatever the key order',
   t.equal(canonicalJson(odd), '{"d":"2026-07-02T00:00:00.000Z","list":[null,null,null],"n":null}');
 });
 
+t.test('canonical JSON of any value is that of its JSON text: what the writer thread receives stores as the inline writer would', async (t) => {
+  fc.assert(
+    fc.property(
+      fc.anything({ withBoxedValues: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withObjectString: true }),
+      (value) => {
+        const text = JSON.stringify(value);
+        if (text === undefined) return canonicalJson(value) === 'null';
+        return canonicalJson(value) === canonicalJson(JSON.parse(text));
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  const cases: Array<[unknown, string]> = [
+    [{ a: new Number(1), b: new String('ab'), c: new Boolean(false) }, '{"a":1,"b":"ab","c":false}'],
+    [{ a: { toJSON: () => undefined }, b: { toJSON: () => () => 1 } }, '{}'],
+    [{ a: { toJSON: () => ({ toJSON: () => 1 }) } }, '{"a":{}}'],
+    [{ a: { toJSON: () => new Date('2026-07-02T00:00:00.000Z') } }, '{"a":{}}'],
+    [{ k: { toJSON: (key: string) => `key ${key}` }, list: [{ toJSON: (key: string) => key }] }, '{"k":"key k","list":["0"]}'],
+  ];
+  for (const [value, expected] of cases) {
+    t.equal(canonicalJson(value), expected);
+    t.equal(canonicalJson(value), canonicalJson(JSON.parse(JSON.stringify(value))), 'the same as through its JSON text');
+  }
+  t.throws(() => canonicalJson({ n: 1n }), TypeError);
+  t.throws(() => canonicalJson({ n: Object(1n) }), TypeError);
+});
+
 t.test('the chain hash does not depend on key order but on every value', async (t) => {
   const base = { id: 'e1', streamId: 's', revision: 0, type: 'T', schemaVersion: 1, recordedAt: '2026-01-01T00:00:00.000Z' };
   const h1 = chainHash(null, { ...base, data: { a: 1, b: 2 }, metadata: { x: 1 } });

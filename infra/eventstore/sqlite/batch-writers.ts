@@ -112,36 +112,42 @@ export class ThreadWriter implements BatchWriter {
    */
   commit(batch: AppendRequest[]): Promise<Outcome[]> {
     if (this.stopped) return Promise.reject(this.stopped);
-    let text: string;
     try {
-      text = JSON.stringify(batch);
+      return this.send(JSON.stringify(batch), batch);
     } catch {
-      // Some call has no JSON form (a cycle, a BigInt): it fails alone, as it would inline.
       return this.commitEachAlone(batch);
     }
+  }
+
+  /**
+   * Some call has no JSON form (a cycle, a BigInt): it fails alone, as it would inline; the
+   * others are sent as the texts just written (each call is turned into JSON once here).
+   */
+  private async commitEachAlone(batch: AppendRequest[]): Promise<Outcome[]> {
+    const outcomes: Array<Outcome | null> = [];
+    const texts: string[] = [];
+    const sendable: AppendRequest[] = [];
+    for (const req of batch) {
+      try {
+        texts.push(JSON.stringify(req));
+        sendable.push(req);
+        outcomes.push(null);
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    const committed = sendable.length ? await this.send(`[${texts.join(',')}]`, sendable) : [];
+    let next = 0;
+    return outcomes.map((o) => o ?? committed[next++]!);
+  }
+
+  /** Posts a batch's JSON text; replies come back in the order batches were posted. */
+  private send(text: string, batch: AppendRequest[]): Promise<Outcome[]> {
     return new Promise((resolve, reject) => {
       this.worker.postMessage({ kind: 'commit', batch: text } satisfies WriterRequest);
       this.inFlight.push({ streamIds: batch.map((r) => r.streamId), resolve, reject });
       this.worker.ref();
     });
-  }
-
-  /** The calls that have a JSON form are committed together; the others fail with their own error. */
-  private async commitEachAlone(batch: AppendRequest[]): Promise<Outcome[]> {
-    const failures: Array<Outcome | null> = [];
-    const sendable: AppendRequest[] = [];
-    for (const req of batch) {
-      try {
-        JSON.stringify(req);
-        sendable.push(req);
-        failures.push(null);
-      } catch (error) {
-        failures.push({ ok: false, error });
-      }
-    }
-    const committed = sendable.length ? await this.commit(sendable) : [];
-    let next = 0;
-    return failures.map((f) => f ?? committed[next++]!);
   }
 
   ready(): Promise<void> {
