@@ -43,6 +43,7 @@ export async function startService(config: Config, logger: Logger = createLogger
     logger,
     stop() {
       stopped ??= (async () => {
+        projections.shuttingDown?.();
         await app.close();
         await projections.stop();
         await store.close();

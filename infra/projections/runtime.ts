@@ -20,6 +20,8 @@ export interface ProjectionStatusSource {
   status(): ProjectionStatus[];
   /** Resolves true once every projection has processed `position`, false on timeout or failure. */
   waitFor(position: number, timeoutMs?: number): Promise<boolean>;
+  /** Called when shutdown begins, before requests drain and stop() is called: start nothing new. */
+  shuttingDown?(): void;
   stop(): Promise<void>;
 }
 

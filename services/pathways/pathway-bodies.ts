@@ -7,7 +7,8 @@ import type { LoadedPathway } from './load-pathway.js';
  * revision: a pathway is read far more often than it changes. Keyed by the loaded state itself
  * (a new revision is a new object), so nothing here can outlive or contradict the state cache.
  * Kept as UTF-8 bytes: a body of a few kilobytes is then neither measured nor encoded again for
- * each request (as a string it was, on every send).
+ * each request (as a string it was, on every send). Each in memory of its own: a small
+ * Buffer.from would be a slice of Node's shared 8 KiB pool and keep all of it alive.
  */
 export class PathwayBodies {
   private readonly bodies = new WeakMap<LoadedPathway, Partial<Record<ReadView, Buffer>>>();
@@ -25,11 +26,12 @@ export class PathwayBodies {
 }
 
 function render(pathwayId: string, loaded: LoadedPathway, view: ReadView, asOf?: string): Buffer {
-  return Buffer.from(JSON.stringify({
+  const bytes = new TextEncoder().encode(JSON.stringify({
     pathwayId,
     revision: loaded.revision,
     view,
     ...(asOf !== undefined ? { asOf } : {}),
     pathway: view === 'full' ? toFullView(loaded.state) : toOutcomeView(loaded.state),
   }));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -68,10 +68,11 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     this.startedAt = Date.now();
     this.states = new Map();
     if (started.priority !== this.priority) this.log?.info({ asked: this.priority, applied: started.priority }, 'projection worker priority: chrt not found, niced instead');
-    worker.on('message', (m: ProjectionWorkerMessage) => {
-      if (m.kind === 'status' && worker === this.worker) this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
-    });
     let gone = false;
+    worker.on('message', (m: ProjectionWorkerMessage) => {
+      // A dead worker's last words do not undo its `failed`.
+      if (m.kind === 'status' && worker === this.worker && !gone) this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
+    });
     let resolveExited: () => void = () => undefined;
     this.exited = new Promise((resolve) => (resolveExited = resolve));
     const died = (why: string) => {
@@ -125,9 +126,14 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     }
   }
 
-  async stop(): Promise<void> {
+  /** No restart from now on (the service is shutting down; stop() follows once requests drain). */
+  shuttingDown(): void {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
+  }
+
+  async stop(): Promise<void> {
+    this.shuttingDown();
     const worker = this.worker;
     if (worker.exitCode === null && worker.signalCode === null && worker.connected) worker.send({ kind: 'stop' });
     const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);

@@ -57,7 +57,7 @@ t.test('a killed projection worker makes the service not ready, is started again
   t.not(host.pid, first, 'a new process');
 });
 
-t.test('a worker that dies while the service stops is not started again', async (t) => {
+t.test('a worker that died is not started again once the service stops', async (t) => {
   const service = await testService(t, { PARCOURS_PROJECTION_PRIORITY: 'normal' });
   const host = service.projections as ProjectionWorkerHost;
   await readyWhen(service.app, (r) => r.statusCode === 200);
