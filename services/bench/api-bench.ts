@@ -32,6 +32,8 @@ interface Run {
   total: number;
   /** CPU the server spent per request (µs): its main thread, and all its threads; Linux only. */
   cpu?: { mainUs: number; processUs: number };
+  /** CPU this process (autocannon) spent per request (µs): it shares the machine with the server. */
+  generatorUs?: number;
 }
 
 /** Clock ticks per second of /proc's CPU times (asked once). */
@@ -54,8 +56,11 @@ function cpuSeconds(pid: number): { main: number; process: number } | null {
 /** Runs a load and adds what it cost the server in CPU per request. */
 async function measured(pid: number, opts: autocannon.Options): Promise<Run> {
   const before = cpuSeconds(pid);
+  const generatorBefore = process.cpuUsage();
   const run = await load(opts);
+  const generator = process.cpuUsage(generatorBefore);
   const after = cpuSeconds(pid);
+  if (run.total > 0) run.generatorUs = (generator.user + generator.system) / run.total;
   if (before && after && run.total > 0) {
     run.cpu = { mainUs: ((after.main - before.main) / run.total) * 1e6, processUs: ((after.process - before.process) / run.total) * 1e6 };
   }
@@ -87,9 +92,10 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function baseline(): Promise<Run> {
+/** The hello-world; with `bodyBytes`, the same server answering a fixed body of that size. */
+async function baseline(bodyBytes = 0): Promise<Run> {
   const port = 3901;
-  const child = fork(join(root, 'services/bench/hello-server.ts'), [String(port)], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+  const child = fork(join(root, 'services/bench/hello-server.ts'), [String(port), String(bodyBytes)], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
   await waitFor(`http://127.0.0.1:${port}/`);
   const run = await load({ url: `http://127.0.0.1:${port}/` });
   await stop(child);
@@ -215,16 +221,27 @@ function diagnostic() {
 try {
   const hello = await baseline();
   const { command, get, caughtUpMs, shape } = await parcours();
+  // What a bare route sending a body of the GET's mean size reaches here: the part of the GET
+  // ratio that the body's size, not the service, costs.
+  const sameBody = get ? await baseline(Math.round(shape.meanBytes)) : undefined;
   const line = (name: string, run: Run, target: string, extra: Record<string, unknown> = {}) =>
     report({
       name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps,
       requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
       ...(run.cpu ? { server_main_thread_cpu_us_per_request: Math.round(run.cpu.mainUs), server_cpu_us_per_request: Math.round(run.cpu.processUs) } : {}),
+      ...(run.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(run.generatorUs) } : {}),
       ...extra,
     });
   if (command) line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)');
   if (command) report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time for the projection worker to absorb the command load after it stopped' });
-  if (get) line('get_pathway_throughput', get, 'ratio >= 0.40', { mean_events_per_pathway: Math.round(shape.meanEvents), mean_body_bytes: Math.round(shape.meanBytes) });
+  if (get) {
+    line('get_pathway_throughput', get, 'ratio >= 0.40', {
+      mean_events_per_pathway: Math.round(shape.meanEvents),
+      mean_body_bytes: Math.round(shape.meanBytes),
+      same_body_baseline: sameBody!.rps,
+      ratio_to_same_body: get.rps / sameBody!.rps,
+    });
+  }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
