@@ -12,3 +12,19 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   if (!match) throw new ProblemError(400, 'request.invalid_if_match', 'If-Match must be an ETag received from this API, such as "3".');
   return Number(match[1]);
 }
+
+/**
+ * Whether If-None-Match names the current representation (RFC 9110 §13.1.2: `*`, or a list of
+ * entity tags compared weakly). Anything unreadable matches nothing: the full answer is sent.
+ */
+export function ifNoneMatchHolds(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = etag.replace(/^W\//, '');
+  for (const value of Array.isArray(header) ? header : [header]) {
+    for (const tag of value.split(',')) {
+      const t = tag.trim();
+      if (t === '*' || t.replace(/^W\//, '') === opaque) return true;
+    }
+  }
+  return false;
+}

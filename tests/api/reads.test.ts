@@ -108,3 +108,41 @@ t.test('GET pathway: the body written for a revision follows every change, and e
   t.equal(then.asOf !== undefined && then.revision, 1, 'a read as of a date says so, apart from the cached body');
   t.notOk('asOf' in after.json());
 });
+
+t.test('GET pathway: If-None-Match with the current ETag answers 304 without a body, only to a caller who may read it', async (t) => {
+  const svc = await testService(t);
+  const referrer = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-mds', ['calaisis']));
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const elsewhere = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['artois']));
+  const id = await referHousehold(referrer);
+  const first = await coordinator.get(`/v1/pathways/${id}`);
+  t.equal(first.statusCode, 200);
+  t.equal(first.headers['cache-control'], 'no-store', 'the full view, with personal data, is kept by no cache');
+  t.equal(first.headers.vary, 'Authorization', 'the answer depends on who asks');
+
+  for (const header of ['"0"', 'W/"0"', '"7", "0"', '*']) {
+    const res = await coordinator.get(`/v1/pathways/${id}`, { 'if-none-match': header });
+    t.equal(res.statusCode, 304, `If-None-Match: ${header}`);
+    t.equal(res.body, '', 'no body');
+    t.equal(res.headers.etag, '"0"');
+  }
+  for (const header of ['"1"', 'garbage', '']) {
+    t.equal((await coordinator.get(`/v1/pathways/${id}`, { 'if-none-match': header })).statusCode, 200, `If-None-Match: ${header || '(empty)'} gets the body`);
+  }
+
+  const outcome = await referrer.get(`/v1/pathways/${id}`, { 'if-none-match': '"1"' });
+  t.equal(outcome.statusCode, 200);
+  t.equal(outcome.headers['cache-control'], 'private, no-cache', 'the outcome view may be kept by its caller, and revalidated');
+
+  const denied = await elsewhere.get(`/v1/pathways/${id}`, { 'if-none-match': '*' });
+  t.equal(denied.statusCode, 403, 'access is checked before the ETag');
+  t.equal(denied.json().code, 'auth.out_of_territory');
+  const unknown = await coordinator.get('/v1/pathways/01900000-0000-7000-8000-000000000000', { 'if-none-match': '*' });
+  t.equal(unknown.statusCode, 404);
+
+  await coordinator.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic().data);
+  const changed = await coordinator.get(`/v1/pathways/${id}`, { 'if-none-match': '"0"' });
+  t.equal(changed.statusCode, 200, 'a new revision is sent in full');
+  t.equal(changed.headers.etag, '"1"');
+  t.equal(changed.json().pathway.stage, 'diagnosed');
+});

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   eventPageQuery,
   eventPageSchema,
@@ -14,7 +15,7 @@ import type { EventStore } from '../../../../infra/eventstore/port.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { listPathways } from '../../../../projections/pathway-list-queries.js';
 import { pathwayStreamId } from '../../../pathways/load-pathway.js';
-import { etagOf } from '../../etag.js';
+import { etagOf, ifNoneMatchHolds } from '../../etag.js';
 import { PathwayBodies } from '../../../pathways/pathway-bodies.js';
 import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
@@ -30,10 +31,10 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       schema: {
         tags: ['pathways'],
         operationId: 'GetPathway',
-        summary: 'The current state of a pathway, or its state as of a date (ETag = stream revision)',
+        summary: 'The current state of a pathway, or its state as of a date (ETag = stream revision; If-None-Match answers 304 while it is current)',
         params: pathwayIdParams,
         querystring: pathwayReadQuery,
-        response: { 200: pathwayResourceSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: pathwayResourceSchema, 304: z.null().describe('Not modified: the If-None-Match ETag is the current revision; no body'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -46,7 +47,12 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       const access = canRead(actor, loaded.scope);
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
       const view = readView(actor, loaded.scope)!;
-      reply.header('etag', etagOf(loaded.revision)).type('application/json; charset=utf-8');
+      const etag = etagOf(loaded.revision);
+      // The answer depends on the caller's token (its view); the full view holds personal data
+      // that no cache should keep, the outcome view may be kept by the caller and revalidated.
+      reply.header('etag', etag).header('vary', 'Authorization').header('cache-control', view === 'full' ? 'no-store' : 'private, no-cache');
+      if (ifNoneMatchHolds(request.headers['if-none-match'], etag)) return reply.code(304).send(null as never);
+      reply.type('application/json; charset=utf-8');
       // The JSON bytes are sent as they are: the schema documents the body, the text is already written.
       return reply.send(bodies.body(request.params.pathwayId, loaded, view, request.query.asOf) as never);
     },
