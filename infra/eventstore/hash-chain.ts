@@ -32,11 +32,13 @@ function serialise(input: unknown, key: string): string | undefined {
   if (value !== null && (typeof value === 'object' || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
   }
-  if (value instanceof Number) value = Number(value);
-  else if (value instanceof String) value = String(value);
-  else if (value instanceof Boolean) value = value.valueOf();
-  else if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
   if (value === null) return 'null';
+  if (typeof value === 'object') {
+    if (value instanceof Number) value = Number(value);
+    else if (value instanceof String) value = String(value);
+    else if (value instanceof Boolean) value = value.valueOf();
+    else if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
+  }
   switch (typeof value) {
     case 'string':
     case 'number':

@@ -93,9 +93,8 @@ export interface EventStore {
   /**
    * Appends atomically. The events are the caller's no more: an adapter may read them after
    * this returns (when its batch is written), so they must not be changed afterwards. Data and
-   * metadata must be plain JSON values (objects, arrays, strings, numbers, booleans, null); what
-   * JSON drops (undefined, functions) is dropped. Class instances are not: a custom toJSON may
-   * not survive the way to an adapter's writer.
+   * metadata are stored as JSON.stringify writes them (toJSON applied, undefined, functions and
+   * symbols dropped), keys sorted; a value with no JSON form (a cycle, a BigInt) fails that call.
    */
   append(streamId: string, events: NewEvent[], expectedRevision?: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;

@@ -19,11 +19,11 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
  */
 export function ifNoneMatchHolds(header: string | string[] | undefined, etag: string): boolean {
   if (header === undefined) return false;
-  const opaque = etag.replace(/^W\//, '');
   for (const value of Array.isArray(header) ? header : [header]) {
     for (const tag of value.split(',')) {
       const t = tag.trim();
-      if (t === '*' || t.replace(/^W\//, '') === opaque) return true;
+      // Our ETags are strong: a weak copy of one (W/"3") names the same revision.
+      if (t === '*' || t === etag || t === `W/${etag}`) return true;
     }
   }
   return false;

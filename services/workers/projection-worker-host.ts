@@ -30,7 +30,8 @@ export const DEFAULT_RESTART: RestartPolicy = { initialDelayMs: 1000, maxDelayMs
 export class ProjectionWorkerHost implements ProjectionStatusSource {
   private worker!: ChildProcess;
   private states = new Map<string, Pick<ProjectionStatus, 'state' | 'error'>>();
-  private exited: Promise<void> = Promise.resolve();
+  /** Resolves when the current worker has exited. */
+  private exited!: Promise<void>;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private nextDelayMs: number;
@@ -71,7 +72,7 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     let gone = false;
     worker.on('message', (m: ProjectionWorkerMessage) => {
       // A dead worker's last words do not undo its `failed`.
-      if (m.kind === 'status' && worker === this.worker && !gone) this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
+      if (m.kind === 'status' && !gone) this.states = new Map(m.status.map((s) => [s.name, { state: s.state, ...(s.error ? { error: s.error } : {}) }]));
     });
     let resolveExited: () => void = () => undefined;
     this.exited = new Promise((resolve) => (resolveExited = resolve));
