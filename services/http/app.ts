@@ -16,6 +16,7 @@ import pathwayCommands from './routes/pathways/commands.js';
 import pathwayReads from './routes/pathways/reads.js';
 import timelineRoute from './routes/pathways/timeline.js';
 import idempotency from './plugins/idempotency.js';
+import { lazyChildLogger } from './request-logger.js';
 import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
 import { PathwayService } from '../pathways/pathway-service.js';
 import { PhaseReads } from '../phases/phase-reads.js';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     requestIdHeader: false,
+    childLoggerFactory: lazyChildLogger,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
