@@ -109,3 +109,17 @@ t.test("another process's write: a cached state never answers for the stream, ev
   t.equal(next.statusCode, 200);
   t.equal(next.headers.etag, '"2"');
 });
+
+t.test('every POST route in the API description takes an Idempotency-Key; reads ignore the header', async (t) => {
+  const svc = await testService(t);
+  const admin = caller(svc.app, await tokenFor(svc.dataDir, 'admin', 'org-dept', ['*']));
+  const doc = (await svc.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const posts = Object.entries(doc.paths).filter(([, ops]) => 'post' in ops).map(([path]) => path.replace(/\{[^}]+\}/g, '0190a1b2-0000-7000-8000-000000000001'));
+  t.ok(posts.length > 20, `${posts.length} POST routes`);
+  for (const url of posts) {
+    const res = await admin.post(url, {}, { 'idempotency-key': 'not a valid key!' });
+    t.equal(res.json().code, 'idempotency.key_invalid', url);
+  }
+  const id = await referHousehold(admin);
+  t.equal((await admin.get(`/v1/pathways/${id}`, { 'idempotency-key': 'not a valid key!' })).statusCode, 200);
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preValidationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalJson } from '../../../infra/eventstore/hash-chain.js';
 import type { IdempotencyStore } from '../../../infra/idempotency/idempotency-store.js';
@@ -22,9 +22,17 @@ const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore }): Promise<void> {
   app.decorateRequest('idempotencyKey', null);
 
-  // Most requests carry no key: the hooks return at once, without a promise.
-  app.addHook('preValidation', (request, reply, done) => {
-    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+  // Only POST routes get the hooks, so reads pay nothing for them; a POST without a key returns
+  // at once, without a promise. They run before the route's own hooks, as global hooks would.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST')) return;
+    route.preValidation = [reserveHook, ...hooksOf(route.preValidation)];
+    route.onSend = [completeHook, ...hooksOf(route.onSend)];
+  });
+
+  const reserveHook: preValidationHookHandler = (request, reply, done) => {
+    if (request.headers['idempotency-key'] === undefined) return done();
     let next: 'continue' | 'answered';
     try {
       next = reserve(request, reply);
@@ -33,7 +41,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     }
     // A replayed response is sent from here, and the request goes no further (no done()).
     if (next === 'continue') done();
-  });
+  };
 
   /** Reserves the key, or answers the request (a replay); throws the problem when the key cannot be used. */
   function reserve(request: FastifyRequest, reply: FastifyReply): 'continue' | 'answered' {
@@ -60,7 +68,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     }
   }
 
-  app.addHook('onSend', (request, reply, payload, done) => {
+  const completeHook: onSendHookHandler = (request, reply, payload, done) => {
     const key = request.idempotencyKey;
     if (!key) return done(null, payload);
     const principalId = request.principal?.id ?? 'anonymous';
@@ -75,7 +83,11 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     }
     opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: typeof payload === 'string' ? payload : String(payload ?? '') });
     done(null, payload);
-  });
+  };
+}
+
+function hooksOf<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 export default fp(idempotency, { name: 'idempotency', dependencies: ['authentication'] });
