@@ -7,18 +7,8 @@ import type { Projection } from '../../infra/projections/projection.js';
 import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/projections/runtime.js';
 import { LOW_NICE, startBackgroundNode, type BackgroundPriority } from './background-process.js';
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
+import { DEFAULT_RESTART, RestartBackoff, type RestartPolicy } from './restart-backoff.js';
 
-/** How a worker that died is started again: after a delay that doubles while it keeps dying. */
-export interface RestartPolicy {
-  /** Wait before the first restart (ms). */
-  initialDelayMs: number;
-  /** Longest wait between restarts (ms). */
-  maxDelayMs: number;
-  /** A worker that ran this long before dying is restarted after initialDelayMs again (ms). */
-  stableAfterMs: number;
-}
-
-export const DEFAULT_RESTART: RestartPolicy = { initialDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
 
 /**
  * Runs the projections in a child process and answers for them in the service: states come
@@ -34,7 +24,7 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
   private exited!: Promise<void>;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
-  private nextDelayMs: number;
+  private readonly backoff: RestartBackoff;
   private startedAt = 0;
   /** How many times the worker was started again after dying. */
   restarts = 0;
@@ -45,9 +35,9 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     private readonly projections: Projection[],
     private readonly log?: Logger,
     private readonly priority: BackgroundPriority = 'idle',
-    private readonly restart: RestartPolicy = DEFAULT_RESTART,
+    restart: RestartPolicy = DEFAULT_RESTART,
   ) {
-    this.nextDelayMs = restart.initialDelayMs;
+    this.backoff = new RestartBackoff(restart);
     this.spawn();
   }
 
@@ -93,9 +83,7 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
 
   private scheduleRestart(why: string): void {
     const ranMs = Date.now() - this.startedAt;
-    if (ranMs >= this.restart.stableAfterMs) this.nextDelayMs = this.restart.initialDelayMs;
-    const delay = this.nextDelayMs;
-    this.nextDelayMs = Math.min(this.nextDelayMs * 2, this.restart.maxDelayMs);
+    const delay = this.backoff.delayAfter(ranMs);
     const error = `${why}; starting it again in ${delay} ms`;
     this.log?.error({ ranMs, delayMs: delay, restarts: this.restarts }, `projection worker died: ${error}`);
     for (const p of this.projections) this.states.set(p.name, { state: 'failed', error });
