@@ -56,20 +56,24 @@ function cpuSeconds(pid: number): { main: number; process: number } | null {
 /** Runs a load and adds what it cost the server in CPU per request. */
 async function measured(pid: number, opts: autocannon.Options): Promise<Run> {
   const before = cpuSeconds(pid);
-  const generatorBefore = process.cpuUsage();
   const run = await load(opts);
-  const generator = process.cpuUsage(generatorBefore);
   const after = cpuSeconds(pid);
-  if (run.total > 0) run.generatorUs = (generator.user + generator.system) / run.total;
   if (before && after && run.total > 0) {
     run.cpu = { mainUs: ((after.main - before.main) / run.total) * 1e6, processUs: ((after.process - before.process) / run.total) * 1e6 };
   }
   return run;
 }
 
+/** Runs a load; with what this process (the load generator) spent per request. */
 async function load(opts: autocannon.Options): Promise<Run> {
+  const generatorBefore = process.cpuUsage();
   const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+  const generator = process.cpuUsage(generatorBefore);
+  const total = result.requests.total;
+  return {
+    rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total,
+    ...(total > 0 ? { generatorUs: (generator.user + generator.system) / total } : {}),
+  };
 }
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
@@ -92,12 +96,17 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The hello-world; with `bodyBytes`, the same server answering a fixed body of that size. */
-async function baseline(bodyBytes = 0): Promise<Run> {
+/**
+ * The hello-world; with `bodyBytes`, the same server answering a fixed body of that size; with
+ * `command`, the command's requests (same paths, headers and body) answered by a bare route.
+ */
+async function baseline(bodyBytes = 0, command?: { responseBytes: number; request: (base: string) => autocannon.Request }): Promise<Run> {
   const port = 3901;
-  const child = fork(join(root, 'services/bench/hello-server.ts'), [String(port), String(bodyBytes)], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${port}/`);
-  const run = await load({ url: `http://127.0.0.1:${port}/` });
+  const args = [String(port), String(bodyBytes), String(command?.responseBytes ?? 0)];
+  const child = fork(join(root, 'services/bench/hello-server.ts'), args, { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`);
+  const run = await measured(child.pid!, command ? { url, requests: [command.request(url)] } : { url: `${url}/` });
   await stop(child);
   return run;
 }
@@ -148,7 +157,14 @@ async function readShape(base: string, token: string, ids: string[]): Promise<{ 
   return { meanEvents: events / sample.length, meanBytes: bytes / sample.length };
 }
 
-async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: number; shape: { meanEvents: number; meanBytes: number } }> {
+interface Shapes {
+  meanEvents: number;
+  meanBytes: number;
+  /** Size of a command's answer, and the command load's request, for the same-shape baseline. */
+  command: { responseBytes: number; request: (base: string) => autocannon.Request };
+}
+
+async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: number; shape: Shapes }> {
   const port = 3902;
   // BENCH_SERVER_NODE_ARGS lets a profiling run pass e.g. --cpu-prof to the server process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -165,16 +181,14 @@ async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: numbe
   let i = 0;
   // The load generator shares the machine: what it need not redo per request, it does once.
   const contactBody = JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
-  const command = only === 'get' ? undefined : await measured(child.pid!, {
-    url: base,
-    requests: [
-      {
-        method: 'POST',
-        headers: auth,
-        setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: contactBody }),
-      },
-    ],
+  const commandRequest = (): autocannon.Request => ({
+    method: 'POST',
+    headers: auth,
+    setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: contactBody }),
   });
+  const sample = await fetch(`${base}/v1/pathways/${ids[0]}/support-contacts`, { method: 'POST', headers: auth, body: contactBody });
+  const responseBytes = Buffer.byteLength(await sample.text());
+  const command = only === 'get' ? undefined : await measured(child.pid!, { url: base, requests: [commandRequest()] });
   // Reads are measured once the projection worker has caught up with the writes above.
   const caughtUp = await waitForProjections(base);
   const shape = await readShape(base, token, ids);
@@ -183,7 +197,7 @@ async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: numbe
     requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }],
   });
   await stop(child);
-  return { command, get, caughtUpMs: caughtUp, shape };
+  return { command, get, caughtUpMs: caughtUp, shape: { ...shape, command: { responseBytes, request: commandRequest } } };
 }
 
 function referral() {
@@ -224,21 +238,35 @@ try {
   // What a bare route sending a body of the GET's mean size reaches here: the part of the GET
   // ratio that the body's size, not the service, costs.
   const sameBody = get ? await baseline(Math.round(shape.meanBytes)) : undefined;
+  // What a bare route reaches with the command's own requests (paths, token, JSON body parsed)
+  // and an answer of the same size: the part of the command ratio that HTTP alone costs here.
+  const sameShape = command ? await baseline(0, shape.command) : undefined;
   const line = (name: string, run: Run, target: string, extra: Record<string, unknown> = {}) =>
     report({
       name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps,
+      baseline_server_main_thread_cpu_us_per_request: Math.round(hello.cpu?.mainUs ?? 0), baseline_load_generator_cpu_us_per_request: Math.round(hello.generatorUs ?? 0),
       requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
       ...(run.cpu ? { server_main_thread_cpu_us_per_request: Math.round(run.cpu.mainUs), server_cpu_us_per_request: Math.round(run.cpu.processUs) } : {}),
       ...(run.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(run.generatorUs) } : {}),
       ...extra,
     });
-  if (command) line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)');
+  if (command) {
+    line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)', {
+      response_bytes: shape.command.responseBytes,
+      same_shape_baseline: sameShape!.rps,
+      same_shape_non2xx: sameShape!.non2xx,
+      same_shape_server_main_thread_cpu_us_per_request: Math.round(sameShape!.cpu?.mainUs ?? 0),
+      same_shape_load_generator_cpu_us_per_request: Math.round(sameShape!.generatorUs ?? 0),
+      ratio_to_same_shape: command.rps / sameShape!.rps,
+    });
+  }
   if (command) report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time for the projection worker to absorb the command load after it stopped' });
   if (get) {
     line('get_pathway_throughput', get, 'ratio >= 0.40', {
       mean_events_per_pathway: Math.round(shape.meanEvents),
       mean_body_bytes: Math.round(shape.meanBytes),
       same_body_baseline: sameBody!.rps,
+      same_body_server_main_thread_cpu_us_per_request: Math.round(sameBody!.cpu?.mainUs ?? 0),
       ratio_to_same_body: get.rps / sameBody!.rps,
     });
   }
