@@ -9,7 +9,6 @@ import { LOW_NICE, startBackgroundNode, type BackgroundPriority } from './backgr
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
 import { DEFAULT_RESTART, RestartBackoff, type RestartPolicy } from './restart-backoff.js';
 
-
 /**
  * Runs the projections in a child process and answers for them in the service: states come
  * from the worker's messages, checkpoints from the read-model file both processes open.

@@ -122,4 +122,9 @@ t.test('every POST route in the API description takes an Idempotency-Key; reads 
   }
   const id = await referHousehold(admin);
   t.equal((await admin.get(`/v1/pathways/${id}`, { 'idempotency-key': 'not a valid key!' })).statusCode, 200);
+  const gets = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path.replace(/\{[^}]+\}/g, id));
+  for (const url of gets) {
+    const res = await admin.get(url, { 'idempotency-key': 'not a valid key!' });
+    t.not(String(res.headers['content-type']).includes('problem') && res.json().code, 'idempotency.key_invalid', `GET ${url}`);
+  }
 });

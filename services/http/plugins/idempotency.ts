@@ -23,7 +23,8 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   app.decorateRequest('idempotencyKey', null);
 
   // Only POST routes get the hooks, so reads pay nothing for them; a POST without a key returns
-  // at once, without a promise. They run before the route's own hooks, as global hooks would.
+  // at once, without a promise. As route hooks they run after every instance-level hook of the
+  // same kind (there are none today): the payload completeHook stores is the one sent.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.includes('POST')) return;
@@ -32,7 +33,8 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   });
 
   const reserveHook: preValidationHookHandler = (request, reply, done) => {
-    if (request.headers['idempotency-key'] === undefined) return done();
+    // A route may take other methods too (app.route with a list): only its POSTs use keys.
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
     let next: 'continue' | 'answered';
     try {
       next = reserve(request, reply);
@@ -81,9 +83,16 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: typeof payload === 'string' ? payload : String(payload ?? '') });
+    opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
     done(null, payload);
   };
+}
+
+/** The answer as text: Buffers (a pre-encoded body) are decoded, not printed as `[object ...]`. */
+function bodyText(payload: unknown): string {
+  if (typeof payload === 'string') return payload;
+  if (Buffer.isBuffer(payload)) return payload.toString('utf8');
+  return String(payload ?? '');
 }
 
 function hooksOf<T>(hooks: T | T[] | undefined): T[] {
