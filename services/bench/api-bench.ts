@@ -1,6 +1,8 @@
-// npm run bench:api -- [--json] [--seconds S] [--pathways N]
+// npm run bench:api -- [--json] [--seconds S] [--bursts B] [--pathways N] [--history E] [--only command|get]
 // Parcours over HTTP (embedded store, 64 connections) against a bare Fastify hello-world
 // measured in the same run. Each server runs in its own process; autocannon runs here.
+// Each load is cut into bursts, alternating with the same number of bursts on its baselines,
+// so that a machine whose speed drifts over minutes moves both sides of a ratio alike.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,10 +16,14 @@ import { numberOption, reporter } from './report.js';
 
 const argv = process.argv.slice(2);
 const report = reporter(argv);
+/** Seconds of load on each server, per load (commands, GETs), cut into `bursts` bursts. */
 const seconds = numberOption(argv, 'seconds', 10);
+const bursts = Math.max(1, Math.floor(numberOption(argv, 'bursts', 5)));
 // Enough households that the command load leaves each with a history of realistic length (a
 // year of reinforced support is a few dozen contacts), which is what the GET then reads.
 const pathwayCount = numberOption(argv, 'pathways', 5000);
+/** Mean events per pathway the GET load reads: histories are topped up to it after the commands. */
+const historyLength = numberOption(argv, 'history', 25);
 /** --only command|get runs one of the two loads (for profiling). */
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const CONNECTIONS = 64;
@@ -26,10 +32,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'parcours-api-bench-'));
 
 interface Run {
   rps: number;
+  /** The highest p99 of the bursts (ms). */
   p99: number;
   non2xx: number;
   errors: number;
   total: number;
+  /** Requests per second of each burst, in order. */
+  perBurst: number[];
   /** CPU the server spent per request (µs): its main thread, and all its threads; Linux only. */
   cpu?: { mainUs: number; processUs: number };
   /** CPU this process (autocannon) spent per request (µs): it shares the machine with the server. */
@@ -53,27 +62,72 @@ function cpuSeconds(pid: number): { main: number; process: number } | null {
   }
 }
 
-/** Runs a load and adds what it cost the server in CPU per request. */
-async function measured(pid: number, opts: autocannon.Options): Promise<Run> {
-  const before = cpuSeconds(pid);
-  const run = await load(opts);
-  const after = cpuSeconds(pid);
-  if (before && after && run.total > 0) {
-    run.cpu = { mainUs: ((after.main - before.main) / run.total) * 1e6, processUs: ((after.process - before.process) / run.total) * 1e6 };
-  }
-  return run;
+/** A server under load: its process, and the load it gets. */
+interface Target {
+  pid: number;
+  opts: autocannon.Options;
+  /** Runs before each burst on another target (the service lets its projections catch up). */
+  settle?: () => Promise<unknown>;
 }
 
-/** Runs a load; with what this process (the load generator) spent per request. */
-async function load(opts: autocannon.Options): Promise<Run> {
+interface Tally {
+  total: number;
+  seconds: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  perBurst: number[];
+  mainS: number;
+  processS: number;
+  generatorUs: number;
+  cpuKnown: boolean;
+}
+
+/** One burst on a target, added to its tally. */
+async function burst(target: Target, tally: Tally, burstSeconds: number): Promise<void> {
+  const before = cpuSeconds(target.pid);
   const generatorBefore = process.cpuUsage();
-  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
+  const result = await autocannon({ connections: CONNECTIONS, duration: burstSeconds, ...target.opts });
   const generator = process.cpuUsage(generatorBefore);
+  const after = cpuSeconds(target.pid);
   const total = result.requests.total;
-  return {
-    rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total,
-    ...(total > 0 ? { generatorUs: (generator.user + generator.system) / total } : {}),
-  };
+  tally.total += total;
+  tally.seconds += burstSeconds;
+  tally.p99 = Math.max(tally.p99, result.latency.p99);
+  tally.non2xx += result.non2xx;
+  tally.errors += result.errors;
+  tally.perBurst.push(Math.round(total / burstSeconds));
+  tally.generatorUs += generator.user + generator.system;
+  if (before && after) {
+    tally.mainS += after.main - before.main;
+    tally.processS += after.process - before.process;
+  } else tally.cpuKnown = false;
+}
+
+/**
+ * Loads the targets in turn, `bursts` times each, the first one moving round at each pass, so
+ * each gets the same time and the same share of the machine's good and bad moments.
+ */
+async function interleaved(targets: Target[]): Promise<Run[]> {
+  const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, generatorUs: 0, cpuKnown: true }));
+  const burstSeconds = Math.max(1, Math.round(seconds / bursts));
+  for (let pass = 0; pass < bursts; pass++) {
+    for (let k = 0; k < targets.length; k++) {
+      const at = (pass + k) % targets.length;
+      for (const other of targets) if (other !== targets[at]) await other.settle?.();
+      await burst(targets[at]!, tallies[at]!, burstSeconds);
+    }
+  }
+  return tallies.map((t) => ({
+    rps: t.total / t.seconds,
+    p99: t.p99,
+    non2xx: t.non2xx,
+    errors: t.errors,
+    total: t.total,
+    perBurst: t.perBurst,
+    ...(t.total > 0 ? { generatorUs: t.generatorUs / t.total } : {}),
+    ...(t.cpuKnown && t.total > 0 ? { cpu: { mainUs: (t.mainS / t.total) * 1e6, processUs: (t.processS / t.total) * 1e6 } } : {}),
+  }));
 }
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
@@ -91,24 +145,28 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
 }
 
+interface Bare {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
 /**
- * The hello-world; with `bodyBytes`, the same server answering a fixed body of that size; with
- * `command`, the command's requests (same paths, headers and body) answered by a bare route.
+ * A bare Fastify server (hello-server.ts): the hello-world; with `bodyBytes`, answering a fixed
+ * body of that size; with `postBytes`, also taking the command's POST (its JSON body parsed)
+ * and answering a fixed body of that size.
  */
-async function baseline(bodyBytes = 0, command?: { responseBytes: number; request: (base: string) => autocannon.Request }): Promise<Run> {
-  const port = 3901;
-  const args = [String(port), String(bodyBytes), String(command?.responseBytes ?? 0)];
-  const child = fork(join(root, 'services/bench/hello-server.ts'), args, { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+async function bareServer(port: number, bodyBytes = 0, postBytes = 0): Promise<Bare> {
+  const child = fork(join(root, 'services/bench/hello-server.ts'), [String(port), String(bodyBytes), String(postBytes)], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/`);
-  const run = await measured(child.pid!, command ? { url, requests: [command.request(url)] } : { url: `${url}/` });
-  await stop(child);
-  return run;
+  return { url, pid: child.pid!, stop: () => stop(child) };
 }
 
 async function seed(base: string, token: string): Promise<string[]> {
@@ -133,6 +191,36 @@ async function seed(base: string, token: string): Promise<string[]> {
   return ids;
 }
 
+/** Records `perPathway` more support contacts on each pathway, 64 at a time. */
+async function topUp(base: string, headers: Record<string, string>, ids: string[], perPathway: number, body: string): Promise<void> {
+  const work = ids.flatMap((id) => Array.from({ length: perPathway }, () => id));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < work.length) {
+        const id = work[next++]!;
+        const res = await fetch(`${base}/v1/pathways/${id}/support-contacts`, { method: 'POST', headers, body });
+        if (!res.ok) throw new Error(`top-up: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+}
+
+/** Reads every pathway once, 64 at a time. */
+async function readEach(base: string, headers: Record<string, string>, ids: string[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < ids.length) {
+        const res = await fetch(`${base}/v1/pathways/${ids[next++]!}`, { headers });
+        if (!res.ok) throw new Error(`warm-up read: ${res.status}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+}
+
 /** Polls /health/ready until every projection has no lag; returns how long that took (ms). */
 async function waitForProjections(base: string, timeoutMs = 300_000): Promise<number> {
   const started = Date.now();
@@ -141,6 +229,21 @@ async function waitForProjections(base: string, timeoutMs = 300_000): Promise<nu
     if (body.checks.projections.every((p) => p.lag === 0)) return Date.now() - started;
     if (Date.now() - started > timeoutMs) throw new Error('projections did not catch up');
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Waits until a process has been nearly idle (under 5% of a CPU) for a quarter of a second, so
+ * that what it still does after a burst (garbage collection, a last fsync) is not charged to the
+ * next server's burst; gives up after 5 s.
+ */
+async function quiet(pid: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 250));
+    const after = cpuSeconds(pid);
+    if (!before || !after || after.process - before.process < 0.25 * 0.05) return;
   }
 }
 
@@ -157,14 +260,15 @@ async function readShape(base: string, token: string, ids: string[]): Promise<{ 
   return { meanEvents: events / sample.length, meanBytes: bytes / sample.length };
 }
 
-interface Shapes {
-  meanEvents: number;
-  meanBytes: number;
-  /** Size of a command's answer, and the command load's request, for the same-shape baseline. */
-  command: { responseBytes: number; request: (base: string) => autocannon.Request };
+interface Results {
+  /** The service, the hello-world and the same-shape route, during the command load. */
+  command?: { service: Run; hello: Run; sameShape: Run; responseBytes: number };
+  /** Time the projection worker took to catch up after each command burst, summed (ms). */
+  caughtUpMs: number;
+  get?: { service: Run; hello: Run; sameBody: Run; meanEvents: number; meanBytes: number };
 }
 
-async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: number; shape: Shapes }> {
+async function run(hello: Bare): Promise<Results> {
   const port = 3902;
   // BENCH_SERVER_NODE_ARGS lets a profiling run pass e.g. --cpu-prof to the server process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -173,36 +277,73 @@ async function parcours(): Promise<{ command?: Run; get?: Run; caughtUpMs: numbe
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/health/live`);
-  const token = await signToken(resolveSigningSecret(dataDir), { subject: 'bench', role: 'coordinator', organisationId: 'org-bench', territories: ['calaisis'], ttlSeconds: 3600 });
-  process.stderr.write(`seeding ${pathwayCount} pathways...\n`);
-  const ids = await seed(base, token);
-  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  let i = 0;
-  // The load generator shares the machine: what it need not redo per request, it does once.
-  const contactBody = JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
-  const commandRequest = (): autocannon.Request => ({
-    method: 'POST',
-    headers: auth,
-    setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: contactBody }),
-  });
-  // One command's answer, for the size of the same-shape baseline's fixed answer.
-  let responseBytes = 0;
-  if (only !== 'get') {
-    const sample = await fetch(`${base}/v1/pathways/${ids[0]}/support-contacts`, { method: 'POST', headers: auth, body: contactBody });
-    if (!sample.ok) throw new Error(`sample command: ${sample.status} ${await sample.text()}`);
-    responseBytes = Buffer.byteLength(await sample.text());
+  const helloTarget: Target = { pid: hello.pid, opts: { url: `${hello.url}/` } };
+  const results: Results = { caughtUpMs: 0 };
+  try {
+    await waitFor(`${base}/health/live`);
+    const token = await signToken(resolveSigningSecret(dataDir), { subject: 'bench', role: 'coordinator', organisationId: 'org-bench', territories: ['calaisis'], ttlSeconds: 3600 });
+    process.stderr.write(`seeding ${pathwayCount} pathways...\n`);
+    const ids = await seed(base, token);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    let i = 0;
+    // The load generator shares the machine: what it need not redo per request, it does once.
+    const contactBody = JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
+    const commandLoad = (url: string): autocannon.Options => ({
+      url,
+      requests: [{ method: 'POST', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: contactBody }) }],
+    });
+    if (only !== 'get') {
+      // One command's answer, for the size of the same-shape route's fixed answer.
+      const sample = await fetch(`${base}/v1/pathways/${ids[0]}/support-contacts`, { method: 'POST', headers: auth, body: contactBody });
+      if (!sample.ok) throw new Error(`sample command: ${sample.status} ${await sample.text()}`);
+      const responseBytes = Buffer.byteLength(await sample.text());
+      const sameShape = await bareServer(3903, 0, responseBytes);
+      // The bare servers' bursts start with the service's projections caught up, so its
+      // background work never runs against them.
+      const settle = async () => {
+        results.caughtUpMs += await waitForProjections(base);
+        await quiet(child.pid!);
+      };
+      const [service, helloRun, sameShapeRun] = await interleaved([
+        { pid: child.pid!, opts: commandLoad(base), settle },
+        helloTarget,
+        { pid: sameShape.pid, opts: commandLoad(sameShape.url) },
+      ]);
+      await sameShape.stop();
+      results.command = { service: service!, hello: helloRun!, sameShape: sameShapeRun!, responseBytes };
+    }
+    // Reads are measured once the projection worker has caught up with the writes above.
+    results.caughtUpMs += await waitForProjections(base);
+    if (only !== 'command') {
+      // Every household gets the same history length whatever the command load wrote (a slow
+      // run writes fewer contacts, and shorter bodies would flatter the GET).
+      const written = await readShape(base, token, ids);
+      const toAdd = Math.max(0, Math.round(historyLength - written.meanEvents));
+      if (toAdd > 0) {
+        process.stderr.write(`topping histories up to ${historyLength} events (${toAdd} contacts per household)...\n`);
+        await topUp(base, auth, ids, toAdd, contactBody);
+        results.caughtUpMs += await waitForProjections(base);
+      }
+      const shape = await readShape(base, token, ids);
+      // Steady state: each household read once first, so its state is folded and its body written.
+      await readEach(base, auth, ids);
+      const sameBody = await bareServer(3904, Math.round(shape.meanBytes));
+      const [service, helloRun, sameBodyRun] = await interleaved([
+        {
+          pid: child.pid!,
+          opts: { url: base, requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }] },
+          settle: () => quiet(child.pid!),
+        },
+        helloTarget,
+        { pid: sameBody.pid, opts: { url: `${sameBody.url}/` } },
+      ]);
+      await sameBody.stop();
+      results.get = { service: service!, hello: helloRun!, sameBody: sameBodyRun!, ...shape };
+    }
+  } finally {
+    await stop(child);
   }
-  const command = only === 'get' ? undefined : await measured(child.pid!, { url: base, requests: [commandRequest()] });
-  // Reads are measured once the projection worker has caught up with the writes above.
-  const caughtUp = await waitForProjections(base);
-  const shape = await readShape(base, token, ids);
-  const get = only === 'command' ? undefined : await measured(child.pid!, {
-    url: base,
-    requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }],
-  });
-  await stop(child);
-  return { command, get, caughtUpMs: caughtUp, shape: { ...shape, command: { responseBytes, request: commandRequest } } };
+  return results;
 }
 
 function referral() {
@@ -237,44 +378,49 @@ function diagnostic() {
   };
 }
 
+const cpuFields = (prefix: string, r: Run) => ({
+  [`${prefix}server_main_thread_cpu_us_per_request`]: r.cpu ? Math.round(r.cpu.mainUs) : undefined,
+  [`${prefix}load_generator_cpu_us_per_request`]: r.generatorUs !== undefined ? Math.round(r.generatorUs) : undefined,
+});
+
+function line(name: string, service: Run, hello: Run, target: string, extra: Record<string, unknown>): void {
+  report({
+    name, value: service.rps, unit: 'req/s', p99_ms: service.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: service.rps / hello.rps,
+    bursts, burst_seconds: Math.max(1, Math.round(seconds / bursts)), per_burst: service.perBurst, baseline_per_burst: hello.perBurst,
+    requests: service.total, non2xx: service.non2xx, errors: service.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
+    ...(service.cpu ? { server_main_thread_cpu_us_per_request: Math.round(service.cpu.mainUs), server_cpu_us_per_request: Math.round(service.cpu.processUs) } : {}),
+    ...(service.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(service.generatorUs) } : {}),
+    ...cpuFields('baseline_', hello),
+    ...extra,
+  });
+}
+
+const hello = await bareServer(3901);
 try {
-  const hello = await baseline();
-  const { command, get, caughtUpMs, shape } = await parcours();
-  // What a bare route sending a body of the GET's mean size reaches here: the part of the GET
-  // ratio that the body's size, not the service, costs.
-  const sameBody = get ? await baseline(Math.round(shape.meanBytes)) : undefined;
-  // What a bare route reaches with the command's own requests (paths, token, JSON body parsed)
-  // and an answer of the same size: the part of the command ratio that HTTP alone costs here.
-  const sameShape = command ? await baseline(0, shape.command) : undefined;
-  const line = (name: string, run: Run, target: string, extra: Record<string, unknown> = {}) =>
-    report({
-      name, value: run.rps, unit: 'req/s', p99_ms: run.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: run.rps / hello.rps,
-      baseline_server_main_thread_cpu_us_per_request: Math.round(hello.cpu?.mainUs ?? 0), baseline_load_generator_cpu_us_per_request: Math.round(hello.generatorUs ?? 0),
-      requests: run.total, non2xx: run.non2xx, errors: run.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
-      ...(run.cpu ? { server_main_thread_cpu_us_per_request: Math.round(run.cpu.mainUs), server_cpu_us_per_request: Math.round(run.cpu.processUs) } : {}),
-      ...(run.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(run.generatorUs) } : {}),
-      ...extra,
-    });
+  const { command, get, caughtUpMs } = await run(hello);
   if (command) {
-    line('command_throughput', command, 'ratio >= 0.25 (support contact recorded)', {
-      response_bytes: shape.command.responseBytes,
-      same_shape_baseline: sameShape!.rps,
-      same_shape_non2xx: sameShape!.non2xx,
-      same_shape_server_main_thread_cpu_us_per_request: Math.round(sameShape!.cpu?.mainUs ?? 0),
-      same_shape_load_generator_cpu_us_per_request: Math.round(sameShape!.generatorUs ?? 0),
-      ratio_to_same_shape: command.rps / sameShape!.rps,
+    line('command_throughput', command.service, command.hello, 'ratio >= 0.25 (support contact recorded)', {
+      response_bytes: command.responseBytes,
+      // A bare route taking the command load's own requests (paths, token, JSON body parsed)
+      // and answering as many bytes: the part of the ratio that HTTP alone costs here.
+      same_shape_baseline: command.sameShape.rps,
+      same_shape_non2xx: command.sameShape.non2xx,
+      ...cpuFields('same_shape_', command.sameShape),
+      ratio_to_same_shape: command.service.rps / command.sameShape.rps,
     });
+    report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time the projection worker took to absorb the command load, summed over the waits after each command burst' });
   }
-  if (command) report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time for the projection worker to absorb the command load after it stopped' });
   if (get) {
-    line('get_pathway_throughput', get, 'ratio >= 0.40', {
-      mean_events_per_pathway: Math.round(shape.meanEvents),
-      mean_body_bytes: Math.round(shape.meanBytes),
-      same_body_baseline: sameBody!.rps,
-      same_body_server_main_thread_cpu_us_per_request: Math.round(sameBody!.cpu?.mainUs ?? 0),
-      ratio_to_same_body: get.rps / sameBody!.rps,
+    line('get_pathway_throughput', get.service, get.hello, 'ratio >= 0.40', {
+      mean_events_per_pathway: Math.round(get.meanEvents),
+      mean_body_bytes: Math.round(get.meanBytes),
+      // A bare route answering a fixed body of the GET's mean size: the ceiling that size sets.
+      same_body_baseline: get.sameBody.rps,
+      ...cpuFields('same_body_', get.sameBody),
+      ratio_to_same_body: get.service.rps / get.sameBody.rps,
     });
   }
 } finally {
+  await hello.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
