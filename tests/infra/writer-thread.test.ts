@@ -28,3 +28,35 @@ t.test('a writer thread that dies: appends and ping fail with WriterStoppedError
   t.equal(await store.streamRevision('pathway-a'), 0, 'what was committed is still read');
   await store.close();
 });
+
+/** Polls the thread store's view of a stream until it reads `revision`; returns how long that took (ms). */
+async function seenWithin(store: SqliteEventStore, streamId: string, revision: number, timeoutMs = 2000): Promise<number> {
+  const started = Date.now();
+  while ((await store.streamRevision(streamId)) !== revision) {
+    if (Date.now() - started > timeoutMs) return Infinity;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return Date.now() - started;
+}
+
+t.test("another process's write shows in stream revisions quickly while the store is busy, and within 25 ms or so when it is idle", async (t) => {
+  const file = join(tempDir(t), 'e.sqlite');
+  const store = new SqliteEventStore(file, { writer: 'thread' });
+  await store.ready();
+  const other = new SqliteEventStore(file, { writer: 'inline' });
+  t.teardown(() => other.close());
+  await store.append('pathway-a', [event('A')], 'no_stream');
+  t.equal(await store.streamRevision('pathway-a'), 0);
+
+  // Just after this store's own commit: the thread looks every 2 ms.
+  await other.append('pathway-a', [event('B')], 0);
+  const busy = await seenWithin(store, 'pathway-a', 1);
+  t.ok(busy < 50, `seen after ${busy} ms while busy`);
+
+  // Idle for over a second: the thread looks every 25 ms.
+  await new Promise((r) => setTimeout(r, 1300));
+  await other.append('pathway-a', [event('C')], 1);
+  const idle = await seenWithin(store, 'pathway-a', 2);
+  t.ok(idle < 250, `seen after ${idle} ms while idle (polled every 25 ms; generous bound for a loaded machine)`);
+  await store.close();
+});

@@ -18,19 +18,32 @@ const heads = new StreamHeadCache();
 const port = parentPort!;
 
 // This connection is the process's only writer, so its data_version moves only when another
-// process commits. Looked at every few milliseconds and before each commit (not during one), so
-// the service's stream revisions lag such a write by that much; its own writes are known at once.
-const FOREIGN_POLL_MS = 2;
+// process commits. Looked at before each commit (not during one) and on a timer: every 2 ms
+// within a second of a commit or of another process's write, every 25 ms once the store is idle
+// (each wake-up costs this thread more than the check, and 500 a second kept an idle service at
+// a few percent of a CPU). The service's stream revisions lag another process's write by that much.
+const ACTIVE_POLL_MS = 2;
+const IDLE_POLL_MS = 25;
+const ACTIVE_FOR_MS = 1000;
 const foreign = new Int32Array(foreignWrites);
 let dataVersion = st.dataVersion.get()!.data_version;
+let lastActivity = Date.now();
 function lookForForeignWrites(): void {
   const now = st.dataVersion.get()!.data_version;
   if (now !== dataVersion) {
     dataVersion = now;
+    lastActivity = Date.now();
     Atomics.add(foreign, 0, 1);
   }
 }
-const poll = setInterval(lookForForeignWrites, FOREIGN_POLL_MS);
+let poll: NodeJS.Timeout | null = null;
+function schedulePoll(): void {
+  poll = setTimeout(() => {
+    lookForForeignWrites();
+    schedulePoll();
+  }, Date.now() - lastActivity < ACTIVE_FOR_MS ? ACTIVE_POLL_MS : IDLE_POLL_MS);
+}
+schedulePoll();
 port.postMessage({ kind: 'ready' });
 let waiting: AppendRequest[][] = [];
 let scheduled = false;
@@ -52,6 +65,7 @@ function commitWaiting(): void {
   }
   if (batches.length === 0) return;
   lookForForeignWrites();
+  lastActivity = Date.now();
   const outcomes = commitBatch(db, st, heads, batches.flat()).map(toWire);
   const replies: WireOutcome[][] = [];
   let at = 0;
@@ -73,7 +87,7 @@ port.on('message', (m: WriterRequest) => {
     return;
   }
   while (waiting.length > 0) commitWaiting();
-  clearInterval(poll);
+  if (poll) clearTimeout(poll);
   db.close();
   port.close();
 });
