@@ -17,8 +17,9 @@ import { numberOption, reporter } from './report.js';
 const argv = process.argv.slice(2);
 const report = reporter(argv);
 /** Seconds of load on each server, per load (commands, GETs), cut into `bursts` bursts. */
-const seconds = numberOption(argv, 'seconds', 10);
-const bursts = Math.max(1, Math.floor(numberOption(argv, 'bursts', 5)));
+const seconds = numberOption(argv, 'seconds', 12);
+// A multiple of the three targets of a load, so each goes first, second and third equally often.
+const bursts = Math.max(1, Math.floor(numberOption(argv, 'bursts', 6)));
 // Enough households that the command load leaves each with a history of realistic length (a
 // year of reinforced support is a few dozen contacts), which is what the GET then reads.
 const pathwayCount = numberOption(argv, 'pathways', 5000);
@@ -111,6 +112,11 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
 async function interleaved(targets: Target[]): Promise<Run[]> {
   const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, generatorUs: 0, cpuKnown: true }));
   const burstSeconds = Math.max(1, Math.round(seconds / bursts));
+  // One discarded second on each target first: connections opened, code compiled, caches filled.
+  for (const target of targets) {
+    for (const other of targets) if (other !== target) await other.settle?.();
+    await autocannon({ connections: CONNECTIONS, duration: 1, ...target.opts });
+  }
   for (let pass = 0; pass < bursts; pass++) {
     for (let k = 0; k < targets.length; k++) {
       const at = (pass + k) % targets.length;
@@ -232,19 +238,49 @@ async function waitForProjections(base: string, timeoutMs = 300_000): Promise<nu
   }
 }
 
+/** A process and its descendants (the service's projection worker is its child), from /proc. */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let k = 0; k < tree.length; k++) {
+    try {
+      const children = readFileSync(`/proc/${tree[k]}/task/${tree[k]}/children`, 'utf8').trim();
+      if (children) tree.push(...children.split(' ').map(Number));
+    } catch {
+      // gone, or no children file on this kernel
+    }
+  }
+  return tree;
+}
+
+/** CPU seconds of a process tree so far, or null where /proc cannot tell. */
+function treeCpuSeconds(pid: number): number | null {
+  let sum = 0;
+  for (const p of processTree(pid)) {
+    const c = cpuSeconds(p);
+    if (c === null) return null;
+    sum += c.process;
+  }
+  return sum;
+}
+
+/** How many waits for a quiet service ran out of time (reported, so a noisy gap is seen). */
+let quietGaveUp = 0;
+
 /**
- * Waits until a process has been nearly idle (under 5% of a CPU) for a quarter of a second, so
- * that what it still does after a burst (garbage collection, a last fsync) is not charged to the
- * next server's burst; gives up after 5 s.
+ * Waits until a process and its children have used at most 3 of /proc's 10 ms ticks in half a
+ * second (an idle service's own polling stays under that), so that what the service still does
+ * after a burst (garbage collection, a last fsync, the projection worker) is not charged to the
+ * next server's burst. Gives up after 5 s, and counts it.
  */
 async function quiet(pid: number): Promise<void> {
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
-    const before = cpuSeconds(pid);
-    await new Promise((r) => setTimeout(r, 250));
-    const after = cpuSeconds(pid);
-    if (!before || !after || after.process - before.process < 0.25 * 0.05) return;
+    const before = treeCpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    const after = treeCpuSeconds(pid);
+    if (before === null || after === null || after - before <= 0.031) return;
   }
+  quietGaveUp++;
 }
 
 /** What the GET load reads: mean events per pathway and mean body size, over a sample. */
@@ -263,7 +299,7 @@ async function readShape(base: string, token: string, ids: string[]): Promise<{ 
 interface Results {
   /** The service, the hello-world and the same-shape route, during the command load. */
   command?: { service: Run; hello: Run; sameShape: Run; responseBytes: number };
-  /** Time the projection worker took to catch up after each command burst, summed (ms). */
+  /** Time the projection worker took to catch up with the command load, summed over its waits (ms). */
   caughtUpMs: number;
   get?: { service: Run; hello: Run; sameBody: Run; meanEvents: number; meanBytes: number };
 }
@@ -304,16 +340,19 @@ async function run(hello: Bare): Promise<Results> {
         results.caughtUpMs += await waitForProjections(base);
         await quiet(child.pid!);
       };
-      const [service, helloRun, sameShapeRun] = await interleaved([
-        { pid: child.pid!, opts: commandLoad(base), settle },
-        helloTarget,
-        { pid: sameShape.pid, opts: commandLoad(sameShape.url) },
-      ]);
-      await sameShape.stop();
-      results.command = { service: service!, hello: helloRun!, sameShape: sameShapeRun!, responseBytes };
+      try {
+        const [service, helloRun, sameShapeRun] = await interleaved([
+          { pid: child.pid!, opts: commandLoad(base), settle },
+          helloTarget,
+          { pid: sameShape.pid, opts: commandLoad(sameShape.url) },
+        ]);
+        results.command = { service: service!, hello: helloRun!, sameShape: sameShapeRun!, responseBytes };
+      } finally {
+        await sameShape.stop();
+      }
+      // Reads are measured once the projection worker has caught up with the writes above.
+      results.caughtUpMs += await waitForProjections(base);
     }
-    // Reads are measured once the projection worker has caught up with the writes above.
-    results.caughtUpMs += await waitForProjections(base);
     if (only !== 'command') {
       // Every household gets the same history length whatever the command load wrote (a slow
       // run writes fewer contacts, and shorter bodies would flatter the GET).
@@ -322,23 +361,26 @@ async function run(hello: Bare): Promise<Results> {
       if (toAdd > 0) {
         process.stderr.write(`topping histories up to ${historyLength} events (${toAdd} contacts per household)...\n`);
         await topUp(base, auth, ids, toAdd, contactBody);
-        results.caughtUpMs += await waitForProjections(base);
+        await waitForProjections(base);
       }
       const shape = await readShape(base, token, ids);
       // Steady state: each household read once first, so its state is folded and its body written.
       await readEach(base, auth, ids);
       const sameBody = await bareServer(3904, Math.round(shape.meanBytes));
-      const [service, helloRun, sameBodyRun] = await interleaved([
-        {
-          pid: child.pid!,
-          opts: { url: base, requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }] },
-          settle: () => quiet(child.pid!),
-        },
-        helloTarget,
-        { pid: sameBody.pid, opts: { url: `${sameBody.url}/` } },
-      ]);
-      await sameBody.stop();
-      results.get = { service: service!, hello: helloRun!, sameBody: sameBodyRun!, ...shape };
+      try {
+        const [service, helloRun, sameBodyRun] = await interleaved([
+          {
+            pid: child.pid!,
+            opts: { url: base, requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}` }) }] },
+            settle: () => quiet(child.pid!),
+          },
+          helloTarget,
+          { pid: sameBody.pid, opts: { url: `${sameBody.url}/` } },
+        ]);
+        results.get = { service: service!, hello: helloRun!, sameBody: sameBodyRun!, ...shape };
+      } finally {
+        await sameBody.stop();
+      }
     }
   } finally {
     await stop(child);
@@ -386,6 +428,9 @@ const cpuFields = (prefix: string, r: Run) => ({
 function line(name: string, service: Run, hello: Run, target: string, extra: Record<string, unknown>): void {
   report({
     name, value: service.rps, unit: 'req/s', p99_ms: service.p99, baseline: hello.rps, baseline_p99_ms: hello.p99, ratio: service.rps / hello.rps,
+    // Insensitive to the machine's drift: the hello-world's main-thread CPU per request over the service's.
+    ...(service.cpu && hello.cpu ? { main_thread_cpu_ratio: Math.round((hello.cpu.mainUs / service.cpu.mainUs) * 1000) / 1000 } : {}),
+    p99_note: 'the worst burst’s p99', quiet_waits_given_up: quietGaveUp,
     bursts, burst_seconds: Math.max(1, Math.round(seconds / bursts)), per_burst: service.perBurst, baseline_per_burst: hello.perBurst,
     requests: service.total, non2xx: service.non2xx, errors: service.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
     ...(service.cpu ? { server_main_thread_cpu_us_per_request: Math.round(service.cpu.mainUs), server_cpu_us_per_request: Math.round(service.cpu.processUs) } : {}),
