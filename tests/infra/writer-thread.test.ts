@@ -60,3 +60,38 @@ t.test("another process's write shows in stream revisions quickly while the stor
   t.ok(idle < 250, `seen after ${idle} ms while idle (polled every 25 ms; generous bound for a loaded machine)`);
   await store.close();
 });
+
+t.test("live subscriptions see another process's commits, busy or idle, with one poll for all of them", async (t) => {
+  const file = join(tempDir(t), 'e.sqlite');
+  const reader = new SqliteEventStore(file, { writer: 'inline', pollIntervalMs: 5, idlePollIntervalMs: 40 });
+  const other = new SqliteEventStore(file, { writer: 'inline' });
+  await other.append('pathway-a', [event('A')], 'no_stream');
+  const seen: string[][] = [[], [], []];
+  const subs = seen.map((into) => {
+    const sub = reader.subscribe();
+    void (async () => {
+      for await (const e of sub) into.push(e.type);
+    })();
+    return sub;
+  });
+  const allSeen = async (n: number, timeoutMs = 2000) => {
+    const started = Date.now();
+    while (seen.some((s) => s.length < n)) {
+      if (Date.now() - started > timeoutMs) return Infinity;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    return Date.now() - started;
+  };
+  t.ok((await allSeen(1)) < 1000, 'the catch-up');
+  await other.append('pathway-a', [event('B')], 0);
+  const busy = await allSeen(2);
+  t.ok(busy < 200, `every subscription saw it after ${busy} ms, busy`);
+  await new Promise((r) => setTimeout(r, 1300));
+  await other.append('pathway-a', [event('C')], 1);
+  const idle = await allSeen(3);
+  t.ok(idle < 400, `every subscription saw it after ${idle} ms, idle (polled every 40 ms)`);
+  t.same(seen, [['A', 'B', 'C'], ['A', 'B', 'C'], ['A', 'B', 'C']]);
+  for (const sub of subs) await sub.close();
+  await other.close();
+  await reader.close();
+});

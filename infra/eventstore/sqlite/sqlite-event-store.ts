@@ -25,8 +25,10 @@ import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, t
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock before failing (ms). */
   busyTimeoutMs?: number;
-  /** How often a live subscription looks for commits made by other processes (ms). */
+  /** How often live subscriptions look for commits made by other processes (ms). */
   pollIntervalMs?: number;
+  /** The same once no commit has been seen for a second (ms; default 4 x pollIntervalMs). */
+  idlePollIntervalMs?: number;
   /** Most append calls committed in one transaction. */
   maxBatch?: number;
   /**
@@ -65,6 +67,11 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly writer: BatchWriter;
   private readonly pollIntervalMs: number;
+  private readonly idlePollIntervalMs: number;
+  /** Live subscriptions waiting for a commit after their position; one poll serves them all. */
+  private readonly waiters = new Set<{ after: number; wake(): void }>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private lastChangeAt = Date.now();
   private readonly maxBatch: number;
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
@@ -74,6 +81,7 @@ export class SqliteEventStore implements EventStore {
     migrate(this.db);
     this.st = prepareStatements(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
+    this.idlePollIntervalMs = options.idlePollIntervalMs ?? this.pollIntervalMs * 4;
     this.maxBatch = options.maxBatch ?? 1000;
     this.committed.setMaxListeners(0);
     this.writer =
@@ -125,6 +133,7 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) p.resolve(outcome.result);
       else p.reject(outcome.error);
     });
+    this.lastChangeAt = Date.now();
     this.committed.emit('commit');
   }
 
@@ -191,18 +200,41 @@ export class SqliteEventStore implements EventStore {
     return new Promise((resolve) => {
       // A commit may have landed while the consumer was busy: look before waiting.
       if (signal.aborted || this.closed || (this.st.head.get()?.head ?? 0) > after) return resolve();
-      const done = () => {
-        clearInterval(timer);
-        this.committed.off('commit', done);
-        signal.removeEventListener('abort', done);
-        resolve();
+      const waiter = {
+        after,
+        wake: () => {
+          this.waiters.delete(waiter);
+          this.committed.off('commit', waiter.wake);
+          signal.removeEventListener('abort', waiter.wake);
+          resolve();
+        },
       };
-      const timer = setInterval(() => {
-        if (this.closed || (this.st.head.get()?.head ?? 0) > after) done();
-      }, this.pollIntervalMs);
-      this.committed.on('commit', done);
-      signal.addEventListener('abort', done);
+      this.waiters.add(waiter);
+      this.committed.on('commit', waiter.wake);
+      signal.addEventListener('abort', waiter.wake);
+      this.schedulePoll();
     });
+  }
+
+  /**
+   * One look at the head for every waiting subscription, while any waits: every pollIntervalMs
+   * within a second of a commit seen, every idlePollIntervalMs after (an idle service's
+   * subscriptions otherwise woke a hundred times a second each).
+   */
+  private schedulePoll(): void {
+    if (this.pollTimer || this.waiters.size === 0) return;
+    const idle = Date.now() - this.lastChangeAt >= 1000;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      const head = this.closed ? Number.POSITIVE_INFINITY : (this.st.head.get()?.head ?? 0);
+      for (const waiter of [...this.waiters]) {
+        if (head > waiter.after) {
+          this.lastChangeAt = Date.now();
+          waiter.wake();
+        }
+      }
+      this.schedulePoll();
+    }, idle ? this.idlePollIntervalMs : this.pollIntervalMs);
   }
 
   /** Answered from what the writer knows (its own commits), else from the table. */
@@ -250,6 +282,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.closed = true;
     this.committed.emit('commit');
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     await this.writer.close();
     this.db.close();
   }
