@@ -112,15 +112,18 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
 async function interleaved(targets: Target[]): Promise<Run[]> {
   const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, generatorUs: 0, cpuKnown: true }));
   const burstSeconds = Math.max(1, Math.round(seconds / bursts));
+  const settleOthers = async (target: Target) => {
+    for (const other of targets) if (other !== target) await other.settle?.();
+  };
   // One discarded second on each target first: connections opened, code compiled, caches filled.
   for (const target of targets) {
-    for (const other of targets) if (other !== target) await other.settle?.();
+    await settleOthers(target);
     await autocannon({ connections: CONNECTIONS, duration: 1, ...target.opts });
   }
   for (let pass = 0; pass < bursts; pass++) {
     for (let k = 0; k < targets.length; k++) {
       const at = (pass + k) % targets.length;
-      for (const other of targets) if (other !== targets[at]) await other.settle?.();
+      await settleOthers(targets[at]!);
       await burst(targets[at]!, tallies[at]!, burstSeconds);
     }
   }
@@ -197,34 +200,32 @@ async function seed(base: string, token: string): Promise<string[]> {
   return ids;
 }
 
-/** Records `perPathway` more support contacts on each pathway, 64 at a time. */
-async function topUp(base: string, headers: Record<string, string>, ids: string[], perPathway: number, body: string): Promise<void> {
-  const work = ids.flatMap((id) => Array.from({ length: perPathway }, () => id));
+/** Runs `each` on every item, CONNECTIONS at a time. */
+async function inParallel<T>(items: T[], each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
-      while (next < work.length) {
-        const id = work[next++]!;
-        const res = await fetch(`${base}/v1/pathways/${id}/support-contacts`, { method: 'POST', headers, body });
-        if (!res.ok) throw new Error(`top-up: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      }
+      while (next < items.length) await each(items[next++]!);
     }),
   );
 }
 
-/** Reads every pathway once, 64 at a time. */
+/** Records `perPathway` more support contacts on each pathway. */
+async function topUp(base: string, headers: Record<string, string>, ids: string[], perPathway: number, body: string): Promise<void> {
+  await inParallel(ids.flatMap((id) => Array.from({ length: perPathway }, () => id)), async (id) => {
+    const res = await fetch(`${base}/v1/pathways/${id}/support-contacts`, { method: 'POST', headers, body });
+    if (!res.ok) throw new Error(`top-up: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  });
+}
+
+/** Reads every pathway once. */
 async function readEach(base: string, headers: Record<string, string>, ids: string[]): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (next < ids.length) {
-        const res = await fetch(`${base}/v1/pathways/${ids[next++]!}`, { headers });
-        if (!res.ok) throw new Error(`warm-up read: ${res.status}`);
-        await res.arrayBuffer();
-      }
-    }),
-  );
+  await inParallel(ids, async (id) => {
+    const res = await fetch(`${base}/v1/pathways/${id}`, { headers });
+    if (!res.ok) throw new Error(`warm-up read: ${res.status}`);
+    await res.arrayBuffer();
+  });
 }
 
 /** Polls /health/ready until every projection has no lag; returns how long that took (ms). */

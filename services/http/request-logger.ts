@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 
-type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+type Level = (typeof LEVELS)[number];
 type PinoLike = FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
 
 /**
@@ -37,30 +38,20 @@ class RequestLogger {
     return this.materialise().child(bindings, options);
   }
 
-  trace(...args: unknown[]): void {
-    this.write('trace', args);
-  }
-  debug(...args: unknown[]): void {
-    this.write('debug', args);
-  }
-  info(...args: unknown[]): void {
-    this.write('info', args);
-  }
-  warn(...args: unknown[]): void {
-    this.write('warn', args);
-  }
-  error(...args: unknown[]): void {
-    this.write('error', args);
-  }
-  fatal(...args: unknown[]): void {
-    this.write('fatal', args);
-  }
   silent(): void {}
 
-  private write(level: Level, args: unknown[]): void {
+  write(level: Level, args: unknown[]): void {
     if (!this.isLevelEnabled(level)) return;
     (this.materialise()[level] as (...a: unknown[]) => void)(...args);
   }
+}
+
+// One method per level, each writing through `write`.
+interface RequestLogger extends Record<Level, (...args: unknown[]) => void> {}
+for (const level of LEVELS) {
+  RequestLogger.prototype[level] = function (this: RequestLogger, ...args: unknown[]) {
+    this.write(level, args);
+  };
 }
 
 /**

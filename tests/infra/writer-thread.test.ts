@@ -29,15 +29,17 @@ t.test('a writer thread that dies: appends and ping fail with WriterStoppedError
   await store.close();
 });
 
-/** Polls the thread store's view of a stream until it reads `revision`; returns how long that took (ms). */
-async function seenWithin(store: SqliteEventStore, streamId: string, revision: number, timeoutMs = 2000): Promise<number> {
+/** How long until `holds` is true, polled every millisecond (Infinity after timeoutMs). */
+async function msUntil(holds: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<number> {
   const started = Date.now();
-  while ((await store.streamRevision(streamId)) !== revision) {
+  while (!(await holds())) {
     if (Date.now() - started > timeoutMs) return Infinity;
     await new Promise((r) => setTimeout(r, 1));
   }
   return Date.now() - started;
 }
+
+const seenWithin = (store: SqliteEventStore, streamId: string, revision: number) => msUntil(async () => (await store.streamRevision(streamId)) === revision);
 
 t.test("another process's write shows in stream revisions quickly while the store is busy, and within 25 ms or so when it is idle", async (t) => {
   const file = join(tempDir(t), 'e.sqlite');
@@ -74,14 +76,7 @@ t.test("live subscriptions see another process's commits, busy or idle, with one
     })();
     return sub;
   });
-  const allSeen = async (n: number, timeoutMs = 2000) => {
-    const started = Date.now();
-    while (seen.some((s) => s.length < n)) {
-      if (Date.now() - started > timeoutMs) return Infinity;
-      await new Promise((r) => setTimeout(r, 1));
-    }
-    return Date.now() - started;
-  };
+  const allSeen = (n: number) => msUntil(() => seen.every((s) => s.length >= n));
   t.ok((await allSeen(1)) < 1000, 'the catch-up');
   await other.append('pathway-a', [event('B')], 0);
   const busy = await allSeen(2);

@@ -19,6 +19,7 @@ import type {
 import { validateRequest, type AppendRequest } from './append-one.js';
 import { inlineWriter, ThreadWriter, type BatchWriter } from './batch-writers.js';
 import { StreamHeadCache } from './stream-heads.js';
+import { pollDelay } from './poll-delay.js';
 import { migrate, openPragmas } from './schema.js';
 import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
 
@@ -223,18 +224,14 @@ export class SqliteEventStore implements EventStore {
    */
   private schedulePoll(): void {
     if (this.pollTimer || this.waiters.size === 0) return;
-    const idle = Date.now() - this.lastChangeAt >= 1000;
     this.pollTimer = setTimeout(() => {
       this.pollTimer = null;
       const head = this.closed ? Number.POSITIVE_INFINITY : (this.st.head.get()?.head ?? 0);
-      for (const waiter of [...this.waiters]) {
-        if (head > waiter.after) {
-          this.lastChangeAt = Date.now();
-          waiter.wake();
-        }
-      }
+      const woken = [...this.waiters].filter((w) => head > w.after);
+      if (woken.length > 0) this.lastChangeAt = Date.now();
+      for (const waiter of woken) waiter.wake();
       this.schedulePoll();
-    }, idle ? this.idlePollIntervalMs : this.pollIntervalMs);
+    }, pollDelay(this.lastChangeAt, this.pollIntervalMs, this.idlePollIntervalMs));
   }
 
   /** Answered from what the writer knows (its own commits), else from the table. */

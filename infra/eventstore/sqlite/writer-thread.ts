@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AppendRequest } from './append-one.js';
 import { commitBatch } from './batch-committer.js';
+import { pollDelay } from './poll-delay.js';
 import { openPragmas } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { StreamHeadCache } from './stream-heads.js';
@@ -20,11 +21,10 @@ const port = parentPort!;
 // This connection is the process's only writer, so its data_version moves only when another
 // process commits. Looked at before each commit (not during one) and on a timer: every 2 ms
 // within a second of a commit or of another process's write, every 25 ms once the store is idle
-// (each wake-up costs this thread more than the check, and 500 a second kept an idle service at
-// a few percent of a CPU). The service's stream revisions lag another process's write by that much.
+// (500 wake-ups a second kept an idle service at a few percent of a CPU). The service's stream
+// revisions lag another process's write by that much.
 const ACTIVE_POLL_MS = 2;
 const IDLE_POLL_MS = 25;
-const ACTIVE_FOR_MS = 1000;
 const foreign = new Int32Array(foreignWrites);
 let dataVersion = st.dataVersion.get()!.data_version;
 let lastActivity = Date.now();
@@ -41,7 +41,7 @@ function schedulePoll(): void {
   poll = setTimeout(() => {
     lookForForeignWrites();
     schedulePoll();
-  }, Date.now() - lastActivity < ACTIVE_FOR_MS ? ACTIVE_POLL_MS : IDLE_POLL_MS);
+  }, pollDelay(lastActivity, ACTIVE_POLL_MS, IDLE_POLL_MS));
 }
 schedulePoll();
 port.postMessage({ kind: 'ready' });
