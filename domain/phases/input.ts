@@ -91,6 +91,17 @@ function relayLabel(v: unknown): string | undefined {
   return undefined;
 }
 
+type WithoutBase<E> = E extends unknown ? Omit<E, keyof Base> : never;
+
+/**
+ * The fact's event: its kind's fields added to the base. Not `{ ...base, kind }`: in this V8, a
+ * spread followed by properties the spread object lacks costs about a microsecond (measured),
+ * and the engine reads every fact of a pathway each time it classifies it.
+ */
+function ok(base: Base, fields: WithoutBase<PhaseEvent>): Normalised {
+  return { status: 'ok', event: Object.assign(base, fields) as PhaseEvent };
+}
+
 /** Reads one fact; never throws, whatever `data` holds. */
 export function normaliseFact(fact: RecordedFact): Normalised {
   const fields = DATE_FIELD[fact.type];
@@ -101,30 +112,28 @@ export function normaliseFact(fact: RecordedFact): Normalised {
   const rawDate = d[field];
   if (!isBusinessDate(rawDate)) return { status: 'invalid', field };
   const base: Base = { eventId: fact.eventId, type: fact.type, revision: fact.revision, date: rawDate };
-  const ok = (e: PhaseEvent): Normalised => ({ status: 'ok', event: e });
 
   switch (fact.type) {
     case 'HouseholdReferred':
-      return ok({ ...base, kind: 'referred', programme: str(d.programme) });
+      return ok(base, { kind: 'referred', programme: str(d.programme) });
     case 'ContactAttempted':
-      return ok({ ...base, kind: 'contact_attempted', channel: str(d.channel), outcome: str(d.outcome) });
+      return ok(base, { kind: 'contact_attempted', channel: str(d.channel), outcome: str(d.outcome) });
     case 'VisitScheduled':
-      return ok({ ...base, kind: 'visit_scheduled' });
+      return ok(base, { kind: 'visit_scheduled' });
     case 'DiagnosticVisitCompleted':
-      return ok({ ...base, kind: 'diagnostic', season: str(d.season) });
+      return ok(base, { kind: 'diagnostic', season: str(d.season) });
     case 'OrientationProposed':
     case 'OrientationStatusChanged': {
       const orientationId = str(d.orientationId);
       if (!orientationId) return { status: 'invalid', field: 'orientationId' };
       if (fact.type === 'OrientationProposed') {
-        return ok({ ...base, kind: 'orientation_proposed', orientationId, category: str(d.category), relayActor: relayLabel(d.relayActor) });
+        return ok(base, { kind: 'orientation_proposed', orientationId, category: str(d.category), relayActor: relayLabel(d.relayActor) });
       }
-      return ok({ ...base, kind: 'orientation_status', orientationId, status: str(d.status) ?? 'unknown' });
+      return ok(base, { kind: 'orientation_status', orientationId, status: str(d.status) ?? 'unknown' });
     }
     case 'SupportContactRecorded': {
       const declared = str(d.declaredPhase);
-      return ok({
-        ...base,
+      return ok(base, {
         kind: 'support_contact',
         contactId: str(d.contactId),
         channel: str(d.channel) ?? 'unknown',
@@ -134,22 +143,21 @@ export function normaliseFact(fact: RecordedFact): Normalised {
       });
     }
     case 'PauseDeclared':
-      return ok({ ...base, kind: 'pause_declared' });
+      return ok(base, { kind: 'pause_declared' });
     case 'PauseEnded':
-      return ok({ ...base, kind: 'pause_ended' });
+      return ok(base, { kind: 'pause_ended' });
     case 'EvaluationRecorded':
-      return ok({ ...base, kind: 'evaluation', contactId: str(d.contactId) });
+      return ok(base, { kind: 'evaluation', contactId: str(d.contactId) });
     case 'PathwayExited':
-      return ok({ ...base, kind: 'exited', exitType: str(d.exitType) });
+      return ok(base, { kind: 'exited', exitType: str(d.exitType) });
     case 'PathwayReopened':
-      return ok({ ...base, kind: 'reopened' });
+      return ok(base, { kind: 'reopened' });
     case 'PhaseSettled': {
       const phase = str(d.phase);
       const eventIds = Array.isArray(d.eventIds) ? d.eventIds.filter((x): x is string => typeof x === 'string') : [];
       if (!phase || !SETTLED.has(phase)) return { status: 'invalid', field: 'phase' };
       if (eventIds.length === 0) return { status: 'invalid', field: 'eventIds' };
-      return ok({
-        ...base,
+      return ok(base, {
         kind: 'settled',
         settlementId: str(d.settlementId) ?? fact.eventId,
         eventIds: [...new Set(eventIds)],
