@@ -13,7 +13,7 @@ export function attemptContact(data: Data<'AttemptContact'>, rc: RuleContext): D
   if (problem) return refusal(problem);
   const id = idFor(rc, data.attemptId, attemptTaken(rc), 'attemptId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'ContactAttempted', data: defined({ ...data, attemptId: id.id }) });
+  return accept({ type: 'ContactAttempted', data: defined(data, { attemptId: id.id }) });
 }
 
 export function scheduleVisit(data: Data<'ScheduleVisit'>, rc: RuleContext): Decision {
@@ -26,7 +26,7 @@ export function scheduleVisit(data: Data<'ScheduleVisit'>, rc: RuleContext): Dec
   if (problem) return refusal(problem);
   const id = idFor(rc, data.visitId, (v) => rc.state.scheduledVisits.some((s) => s.visitId === v), 'visitId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'VisitScheduled', data: defined({ ...data, visitId: id.id }) });
+  return accept({ type: 'VisitScheduled', data: defined(data, { visitId: id.id }) });
 }
 
 const isFailedHomeVisit = (a: ContactAttemptState) => a.channel === 'home_visit' && a.outcome === 'no_answer';

@@ -17,7 +17,7 @@ export function completeDiagnosticVisit(data: Data<'CompleteDiagnosticVisit'>, r
   if (problem) return refusal(problem);
   const id = idFor(rc, data.visitId, (v) => rc.state.diagnostics.some((d) => d.visitId === v), 'visitId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'DiagnosticVisitCompleted', data: defined({ ...data, visitId: id.id }) });
+  return accept({ type: 'DiagnosticVisitCompleted', data: defined(data, { visitId: id.id }) });
 }
 
 export function issueDiagnosticReport(data: Data<'IssueDiagnosticReport'>, rc: RuleContext): Decision {
@@ -52,5 +52,5 @@ export function sendDiagnosticReport(data: Data<'SendDiagnosticReport'>, rc: Rul
     checkNotBefore('sentOn', data.sentOn, report.issuedOn, 'the report was issued'),
   );
   if (problem) return refusal(problem);
-  return accept({ type: 'DiagnosticReportSent', data: defined({ ...data, reportId: report.reportId }) });
+  return accept({ type: 'DiagnosticReportSent', data: defined(data, { reportId: report.reportId }) });
 }

@@ -47,7 +47,7 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   const id = idFor(rc, data.contractId, taken, 'contractId');
   if ('rejection' in id) return refusal(id.rejection);
   // a contract sent after the programme's deadline is still recorded: lateness is for worklists to flag
-  return accept({ type: 'MeasureContractSigned', data: defined({ ...data, contractId: id.id }) });
+  return accept({ type: 'MeasureContractSigned', data: defined(data, { contractId: id.id }) });
 }
 
 export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: RuleContext): Decision {
@@ -86,7 +86,7 @@ export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: Rul
   const taken = (r: string) => measure.reviews.some((x) => x.reviewId === r);
   const id = idFor(rc, data.reviewId, taken, 'reviewId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'PeriodicReviewRecorded', data: defined({ ...data, reviewId: id.id }) });
+  return accept({ type: 'PeriodicReviewRecorded', data: defined(data, { reviewId: id.id }) });
 }
 
 export function renewMeasure(data: Data<'RenewMeasure'>, rc: RuleContext): Decision {
@@ -110,7 +110,7 @@ export function renewMeasure(data: Data<'RenewMeasure'>, rc: RuleContext): Decis
   if (total > ceiling) {
     return refuse('measure.limit_exceeded', `The measure would last ${total} months; the ceiling is ${ceiling}.`, 'additionalMonths');
   }
-  return accept({ type: 'MeasureRenewed', data: defined({ ...data }) });
+  return accept({ type: 'MeasureRenewed', data: defined(data) });
 }
 
 export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, rc: RuleContext): Decision {
@@ -136,7 +136,7 @@ export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, r
   if ('rejection' in id) return refusal(id.rejection);
   return accept({
     type: 'MonthlyProgressNoteSigned',
-    data: defined({ ...data, noteId: id.id, homeVisitDates: [...new Set(data.homeVisitDates)].sort() }),
+    data: defined(data, { noteId: id.id, homeVisitDates: [...new Set(data.homeVisitDates)].sort() }),
   });
 }
 

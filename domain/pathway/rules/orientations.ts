@@ -13,7 +13,7 @@ export function proposeOrientation(data: Data<'ProposeOrientation'>, rc: RuleCon
   if (problem) return refusal(problem);
   const id = idFor(rc, data.orientationId, (o) => o in rc.state.orientations, 'orientationId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'OrientationProposed', data: defined({ ...data, orientationId: id.id }) });
+  return accept({ type: 'OrientationProposed', data: defined(data, { orientationId: id.id }) });
 }
 
 export function changeOrientationStatus(data: Data<'ChangeOrientationStatus'>, rc: RuleContext): Decision {
@@ -31,5 +31,5 @@ export function changeOrientationStatus(data: Data<'ChangeOrientationStatus'>, r
     checkNotBefore('changedOn', data.changedOn, orientation.statusChangedOn, 'the orientation’s last change'),
   );
   if (problem) return refusal(problem);
-  return accept({ type: 'OrientationStatusChanged', data: defined({ ...data }) });
+  return accept({ type: 'OrientationStatusChanged', data: defined(data) });
 }

@@ -43,5 +43,5 @@ export function assignVisitOfficer(data: Data<'AssignVisitOfficer'>, rc: RuleCon
   if (problem) return refusal(problem);
   // assigning the officer already in charge changes nothing: no event, so retries are harmless
   if (rc.state.assignedOfficerId === data.officerId) return accept();
-  return accept({ type: 'VisitOfficerAssigned', data: defined({ ...data }) });
+  return accept({ type: 'VisitOfficerAssigned', data: defined(data) });
 }

@@ -34,7 +34,7 @@ export function recordSupportContact(data: Data<'RecordSupportContact'>, rc: Rul
   if ('rejection' in id) return refusal(id.rejection);
   return accept({
     type: 'SupportContactRecorded',
-    data: defined({ ...data, contactId: id.id, orientationIds: [...new Set(data.orientationIds)] }),
+    data: defined(data, { contactId: id.id, orientationIds: [...new Set(data.orientationIds)] }),
   });
 }
 
@@ -82,7 +82,7 @@ export function endPause(data: Data<'EndPause'>, rc: RuleContext): Decision {
     checkNotBefore('endDate', data.endDate, open.startDate, 'the start of the pause'),
   );
   if (problem) return refusal(problem);
-  return accept({ type: 'PauseEnded', data: defined({ ...data }) });
+  return accept({ type: 'PauseEnded', data: defined(data) });
 }
 
 /** An evaluation assesses results: it needs something to assess (a diagnostic or a measure). */
@@ -99,5 +99,5 @@ export function recordEvaluation(data: Data<'RecordEvaluation'>, rc: RuleContext
   }
   const id = idFor(rc, data.evaluationId, (e) => s.evaluations.some((x) => x.evaluationId === e), 'evaluationId');
   if ('rejection' in id) return refusal(id.rejection);
-  return accept({ type: 'EvaluationRecorded', data: defined({ ...data, evaluationId: id.id }) });
+  return accept({ type: 'EvaluationRecorded', data: defined(data, { evaluationId: id.id }) });
 }
