@@ -1,0 +1,125 @@
+// The list projection folds each event into a memo of the state that leaves out what the fold
+// never reads (household, diagnostics, contacts, evaluations). These tests hold it to a fold of
+// the full history: whatever the batch boundaries, every column matches after every batch.
+import { join } from 'node:path';
+import fc from 'fast-check';
+import t, { type Test } from 'tap';
+import type Database from 'better-sqlite3';
+import { toStoredPathwayEvent, type PathwayEvent } from '../../contracts/events/index.js';
+import { evolvePathway, type PathwayState } from '../../domain/pathway/index.js';
+import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
+import type { StoredEvent } from '../../infra/eventstore/port.js';
+import { applyBatch, prepareProjection } from '../../infra/projections/checkpoints.js';
+import { openReadModelDb } from '../../infra/projections/read-model-db.js';
+import { pathwayListProjection } from '../../projections/pathway-list.js';
+import { events as ev, PATHWAY_ID } from '../domain/pathway/fixtures.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** A long story touching every part of the state the fold keeps or drops. */
+function story(): PathwayEvent[] {
+  return [
+    ev.referred({ programme: 'pdc-energy-2026' }),
+    ev.accepted('2026-06-05'),
+    { type: 'VisitOfficerAssigned', data: { officerId: 'officer-7', assignedOn: '2026-06-06' } } as PathwayEvent,
+    ev.attempt('attempt-1', '2026-06-08'),
+    ev.attempt('attempt-2', '2026-06-10'),
+    ev.diagnostic('visit-1', '2026-06-20'),
+    ev.report('report-1', 'visit-1', '2026-06-25'),
+    ev.orientation('orientation-1', '2026-06-25'),
+    ev.orientation('orientation-2', '2026-06-26', 'renovation_works'),
+    ev.contract('2026-07-01', 3),
+    ev.contact('contact-1', '2026-07-02'),
+    ev.orientationStatus('orientation-1', 'in_progress', '2026-07-03'),
+    ev.contact('contact-2', '2026-07-10'),
+    ev.pause('2026-07-15'),
+    ev.pauseEnded('2026-08-01'),
+    ev.review('review-1', '2026-08-05', 'intermediate'),
+    ev.contact('contact-3', '2026-08-06'),
+    ev.orientationStatus('orientation-2', 'done', '2026-08-10'),
+    ev.exited('2026-08-20', 'contact_lost'),
+    ev.exitReported('2026-08-20', '2026-08-21', ['coordinator', 'referrer']),
+    ev.reopened('2026-09-01'),
+    ev.contact('contact-4', '2026-09-02'),
+  ];
+}
+
+const COLUMNS = 'programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision';
+
+function expectedRow(state: NonNullable<PathwayState>, revision: number) {
+  return {
+    programme: state.programme,
+    territory: state.territory.code,
+    referrer_org: 'org-referrer',
+    status: state.status,
+    stage: state.stage,
+    assigned_officer_id: state.assignedOfficerId,
+    referred_on: state.referredOn,
+    last_activity_on: state.lastActivityOn,
+    revision,
+  };
+}
+
+function rowOf(db: Database.Database) {
+  return db.prepare(`SELECT ${COLUMNS} FROM pathway_list WHERE pathway_id = ?`).get(PATHWAY_ID);
+}
+
+async function storedStory(t: Test): Promise<StoredEvent[]> {
+  const store = new SqliteEventStore(join(tempDir(t), 'events.sqlite'), { writer: 'inline' });
+  t.teardown(() => store.close());
+  const principal = { id: 'user-1', role: 'referrer', organisationId: 'org-referrer' };
+  for (const e of story()) {
+    const s = toStoredPathwayEvent(e);
+    await store.append(`pathway-${PATHWAY_ID}`, [{ type: s.type, schemaVersion: s.version, data: s.data, metadata: { principal, correlationId: 'c', occurredAt: '2026-09-02T10:00:00.000Z' } }]);
+  }
+  const stored: StoredEvent[] = [];
+  for await (const e of store.readStream(`pathway-${PATHWAY_ID}`)) stored.push(e);
+  return stored;
+}
+
+t.test('after every batch, whatever its boundaries, the columns match a fold of the full history', async (t) => {
+  const stored = await storedStory(t);
+  const full = story();
+  const folded: NonNullable<PathwayState>[] = [];
+  full.reduce<PathwayState>((s, e) => {
+    const next = evolvePathway(s, e)!;
+    folded.push(next);
+    return next;
+  }, null);
+  t.ok(folded.at(-1)!.contacts.length > 0 && folded.at(-1)!.diagnostics.length > 0, 'the story exercises the parts the memo drops');
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }), async (sizes) => {
+      const db = openReadModelDb(join(tempDir(t), `rm-${run++}.sqlite`));
+      try {
+        let checkpoint = prepareProjection(db, pathwayListProjection);
+        let at = 0;
+        for (let k = 0; at < stored.length; k++) {
+          const size = sizes[k % sizes.length]!;
+          checkpoint = applyBatch(db, pathwayListProjection, checkpoint, stored.slice(at, at + size));
+          at = Math.min(at + size, stored.length);
+          const last = at - 1;
+          if (JSON.stringify(rowOf(db)) !== JSON.stringify(expectedRow(folded[last]!, stored[last]!.revision))) return false;
+        }
+        return true;
+      } finally {
+        db.close();
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
+
+t.test('the list read model keeps no personal data of the household', async (t) => {
+  const stored = await storedStory(t);
+  const db = openReadModelDb(join(tempDir(t), 'rm.sqlite'));
+  t.teardown(() => db.close());
+  applyBatch(db, pathwayListProjection, prepareProjection(db, pathwayListProjection), stored);
+  const text = JSON.stringify(db.prepare('SELECT * FROM pathway_list').all());
+  // Names, contact details, income and bills of the fixtures' household and diagnostic.
+  for (const personal of ['Martin', 'claire.martin@example.org', '06 12 34 56 78', 'rue des Tilleuls', 'annualDisposableIncome', 'Julie Caron']) {
+    t.notOk(text.includes(personal), `no ${personal}`);
+  }
+  const state = story().reduce<PathwayState>(evolvePathway, null)!;
+  t.same(rowOf(db), expectedRow(state, stored.at(-1)!.revision), 'while the columns are still derived');
+  t.equal(state.assignedOfficerId, 'officer-7', 'from a state the story has moved on');
+});
