@@ -15,7 +15,10 @@ export interface Projection {
   setup(db: Database.Database): void;
   /** Drops the tables, for a rebuild. */
   reset(db: Database.Database): void;
-  /** Sees every event in global order (it ignores the types it does not need), so its checkpoint tracks the store's head. */
+  /**
+   * Sees every event in global order (it ignores the types it does not need), so its checkpoint
+   * tracks the store's head. The event object may be shared with other projections: read it, never change it.
+   */
   apply(db: Database.Database, event: StoredEvent): void;
   /**
    * Called once at the end of each batch, in the same transaction: a projection whose rows are

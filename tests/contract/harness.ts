@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent, StoredEvent } from '../../infra/eventstore/port.js';
+import type { AllFilter, EventStore, NewEvent, StoredEvent } from '../../infra/eventstore/port.js';
 
 /** What an adapter provides to run the backend-agnostic contract suite. */
 export interface StoreUnderTest {
@@ -36,8 +36,8 @@ export async function collect<T>(it: AsyncIterable<T>, max = Number.MAX_SAFE_INT
 }
 
 /** Reads a subscription until `count` events arrived or the deadline passed. */
-export async function take(store: EventStore, count: number, after = 0, timeoutMs = 20_000): Promise<StoredEvent[]> {
-  const sub = store.subscribe({ after });
+export async function take(store: EventStore, count: number, after = 0, timeoutMs = 20_000, filter?: AllFilter): Promise<StoredEvent[]> {
+  const sub = store.subscribe({ after, ...(filter ? { filter } : {}) });
   const got: StoredEvent[] = [];
   const timer = setTimeout(() => void sub.close(), timeoutMs);
   try {

@@ -74,6 +74,8 @@ export class SqliteEventStore implements EventStore {
   private pollTimer: NodeJS.Timeout | null = null;
   private lastChangeAt = Date.now();
   private readonly maxBatch: number;
+  /** The page read last in this turn (see readPage). */
+  private lastPage: { key: string; page: Page } | null = null;
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -181,9 +183,24 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /** One page in a single read transaction, so `scannedTo` is consistent with what the filter skipped. */
+  /**
+   * Subscriptions at the same position ask for the same page, usually in the same turn (a
+   * worker's projections, woken by one poll): the first read serves the others until the next
+   * turn. A page once read stays a true answer (positions never change; a later read may only
+   * add events after it), so sharing it is safe; the events are shared too, and never mutated.
+   */
   private readPage(after: number, limit: number, filter: AllFilter | undefined): Page {
     if (this.closed) return { events: [], scannedTo: after };
+    const key = `${after}/${limit}/${filter ? JSON.stringify(filter) : ''}`;
+    if (this.lastPage?.key === key) return this.lastPage.page;
+    const page = this.readPageOnce(after, limit, filter);
+    if (!this.lastPage) setImmediate(() => (this.lastPage = null));
+    this.lastPage = { key, page };
+    return page;
+  }
+
+  /** One page in a single read transaction, so `scannedTo` is consistent with what the filter skipped. */
+  private readPageOnce(after: number, limit: number, filter: AllFilter | undefined): Page {
     const filtered = !!(filter?.eventTypePrefixes?.length || filter?.streamCategories?.length);
     if (!filtered) {
       const rows = this.st.allPage.all(after, limit);
