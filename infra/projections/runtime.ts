@@ -28,6 +28,7 @@ export interface ProjectionStatusSource {
 /** Feeds each projection from its checkpoint: catch-up then live, in micro-batches. */
 export class ProjectionRuntime implements ProjectionStatusSource {
   private readonly runners = new Map<string, Runner>();
+  private readonly stateListeners: Array<() => void> = [];
 
   constructor(
     private readonly store: EventStore,
@@ -38,7 +39,7 @@ export class ProjectionRuntime implements ProjectionStatusSource {
 
   start(): void {
     for (const p of this.projections) {
-      const runner = new Runner(this.store, this.db, p, this.log);
+      const runner = new Runner(this.store, this.db, p, () => this.stateListeners.forEach((l) => l()), this.log);
       this.runners.set(p.name, runner);
       runner.start();
     }
@@ -46,6 +47,11 @@ export class ProjectionRuntime implements ProjectionStatusSource {
 
   status(): ProjectionStatus[] {
     return [...this.runners.values()].map((r) => r.status());
+  }
+
+  /** Called whenever a projection's state (running, failed) changes; checkpoints move without it. */
+  onStateChange(listener: () => void): void {
+    this.stateListeners.push(listener);
   }
 
   /** Lowest checkpoint among the projections (what "caught up" is measured against). */
@@ -81,6 +87,7 @@ class Runner {
     private readonly store: EventStore,
     private readonly db: Database.Database,
     private readonly p: Projection,
+    private readonly stateChanged: () => void,
     private readonly log?: Logger,
   ) {}
 
@@ -88,11 +95,17 @@ class Runner {
     this.loop = this.run();
   }
 
+  private setState(state: ProjectionStatus['state']): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.stateChanged();
+  }
+
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
         this.checkpoint = prepareProjection(this.db, this.p);
-        this.state = 'running';
+        this.setState('running');
         await this.consume();
       } catch (error) {
         if (error instanceof CheckpointMovedError) {
@@ -100,8 +113,8 @@ class Runner {
           continue;
         }
         if (this.stopping) return;
-        this.state = 'failed';
         this.error = error instanceof Error ? error.message : String(error);
+        this.setState('failed');
         this.log?.error({ projection: this.p.name, err: error }, 'projection failed; it stays at its checkpoint');
         return;
       }

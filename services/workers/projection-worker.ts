@@ -23,19 +23,21 @@ const db = openReadModelDb(readModelFile);
 const runtime = new ProjectionRuntime(store, db, allProjections());
 runtime.start();
 
-// Status changes (running, failed) are pushed; checkpoints are read from the shared file.
+// Status changes (running, failed) are pushed as they happen (checking for them every 20 ms was
+// about half of an idle worker's CPU); checkpoints are read from the shared file.
 let last = '';
-const report = setInterval(() => {
+function report(): void {
   const status = runtime.status();
   const states = JSON.stringify(status.map((s) => [s.name, s.state, s.error]));
   if (states !== last) {
     last = states;
     process.send?.({ kind: 'status', status } satisfies ProjectionWorkerMessage);
   }
-}, 20);
+}
+runtime.onStateChange(report);
+report();
 
 async function stop(): Promise<void> {
-  clearInterval(report);
   await runtime.stop();
   await store.close();
   db.close();

@@ -91,6 +91,27 @@ t.test('a failing handler leaves the read model and checkpoint untouched and rep
   db.close();
 });
 
+t.test('state changes are announced as they happen: running on start, failed on a failing handler', async (t) => {
+  const dir = tempDir(t);
+  const store = new SqliteEventStore(join(dir, 'e.sqlite'), { pollIntervalMs: 5 });
+  const db = openReadModelDb(join(dir, 'rm.sqlite'));
+  const runtime = new ProjectionRuntime(store, db, [counter(1, 'Bad')]);
+  const seen: string[] = [];
+  runtime.onStateChange(() => seen.push(runtime.status()[0]!.state));
+  runtime.start();
+  t.same(seen, ['running'], 'running, announced once');
+  await store.append('pathway-a', [event('Good')]);
+  t.ok(await runtime.waitFor(1));
+  t.same(seen, ['running'], 'a moving checkpoint is not a state change');
+  const failed = new Promise<void>((resolve) => runtime.onStateChange(resolve));
+  await store.append('pathway-a', [event('Bad')]);
+  await failed;
+  t.same(seen, ['running', 'failed'], 'then failed, when the handler throws');
+  await runtime.stop();
+  await store.close();
+  db.close();
+});
+
 t.test('rebuild reports progress and equals the live result; a running runtime notices it', async (t) => {
   const dir = tempDir(t);
   const store = new SqliteEventStore(join(dir, 'e.sqlite'), { pollIntervalMs: 5 });
