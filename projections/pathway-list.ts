@@ -59,7 +59,7 @@ export const pathwayListProjection: Projection = {
  * tests/projections/pathway-list.test.ts checks that the columns match a fold of the full history.
  */
 export function foldMemo(s: ReferredPathway): ReferredPathway {
-  // Only keys the state already has: in this V8, a spread followed by new keys costs a microsecond.
+  // Only keys the state already has: in Node 20's V8, a spread followed by new keys costs a microsecond.
   return { ...s, household: NOT_KEPT, diagnostics: [], contacts: [], evaluations: [] };
 }
 const NOT_KEPT = {} as Household;

@@ -94,7 +94,7 @@ function relayLabel(v: unknown): string | undefined {
 type WithoutBase<E> = E extends unknown ? Omit<E, keyof Base> : never;
 
 /**
- * The fact's event: its kind's fields added to the base. Not `{ ...base, kind }`: in this V8, a
+ * The fact's event: its kind's fields added to the base. Not `{ ...base, kind }`: in Node 20's V8, a
  * spread followed by properties the spread object lacks costs about a microsecond (measured),
  * and the engine reads every fact of a pathway each time it classifies it.
  */
