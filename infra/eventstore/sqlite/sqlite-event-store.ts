@@ -173,7 +173,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     return pollingSubscription(
       {
-        readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+        readPage: (after, limit, filter) => this.sharedPage(after, limit, filter),
         waitForChange: (after, signal) => this.waitForChange(after, signal),
         isClosed: () => this.closed,
       },
@@ -186,21 +186,26 @@ export class SqliteEventStore implements EventStore {
   /**
    * Subscriptions at the same position ask for the same page, usually in the same turn (a
    * worker's projections, woken by one poll): the first read serves the others until the next
-   * turn. A page once read stays a true answer (positions never change; a later read may only
-   * add events after it), so sharing it is safe; the events are shared too, and never mutated.
+   * turn. A page read a moment ago is still a true answer (a later read may only add events
+   * after it), and its events are shared, never mutated. Only a page that moves its reader on is
+   * kept: the same reader then never asks for it again, so one that found nothing new re-reads
+   * instead of being handed the same empty page in a loop. Scans (readAll: audits, rebuilds)
+   * always read the file.
    */
-  private readPage(after: number, limit: number, filter: AllFilter | undefined): Page {
-    if (this.closed) return { events: [], scannedTo: after };
+  private sharedPage(after: number, limit: number, filter: AllFilter | undefined): Page {
     const key = `${after}/${limit}/${filter ? JSON.stringify(filter) : ''}`;
     if (this.lastPage?.key === key) return this.lastPage.page;
-    const page = this.readPageOnce(after, limit, filter);
-    if (!this.lastPage) setImmediate(() => (this.lastPage = null));
-    this.lastPage = { key, page };
+    const page = this.readPage(after, limit, filter);
+    if (page.scannedTo > after) {
+      if (!this.lastPage) setImmediate(() => (this.lastPage = null));
+      this.lastPage = { key, page };
+    }
     return page;
   }
 
   /** One page in a single read transaction, so `scannedTo` is consistent with what the filter skipped. */
-  private readPageOnce(after: number, limit: number, filter: AllFilter | undefined): Page {
+  private readPage(after: number, limit: number, filter: AllFilter | undefined): Page {
+    if (this.closed) return { events: [], scannedTo: after };
     const filtered = !!(filter?.eventTypePrefixes?.length || filter?.streamCategories?.length);
     if (!filtered) {
       const rows = this.st.allPage.all(after, limit);
