@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/index.js';
-import type { Household } from '../contracts/index.js';
+import { stripPersonalData } from '../contracts/index.js';
 import { evolvePathway, type ReferredPathway } from '../domain/pathway/index.js';
 import { BatchRows } from '../infra/projections/batch-rows.js';
 import type { Projection } from '../infra/projections/projection.js';
@@ -12,7 +12,7 @@ import { prepared } from '../infra/projections/statement-cache.js';
  */
 export const pathwayListProjection: Projection = {
   name: 'pathway_list',
-  // 2: the memo no longer holds the household, diagnostics, contacts or evaluations (foldMemo).
+  // 2: the stored memo lost its write-only parts and every personal-data key (memoOf).
   version: 2,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
@@ -39,9 +39,9 @@ export const pathwayListProjection: Projection = {
     const pathwayId = e.streamId.slice('pathway-'.length);
     const rows = pending.rows(db);
     const current = rows.get(pathwayId) ?? read(db, pathwayId);
-    const after = evolvePathway(current?.state ?? null, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
+    const after = evolvePathway(current ? asState(current.state) : null, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     if (!after) return;
-    rows.set(pathwayId, { state: foldMemo(after), referrerOrg: current?.referrerOrg ?? e.metadata.principal.organisationId ?? '', revision: e.revision });
+    rows.set(pathwayId, { state: after, referrerOrg: current?.referrerOrg ?? e.metadata.principal.organisationId ?? '', revision: e.revision });
   },
   // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {
@@ -53,19 +53,28 @@ export const pathwayListProjection: Projection = {
 };
 
 /**
- * The fold's memo: the state with the parts evolvePathway only appends to or copies, never
- * reads, left empty. The list read model then holds no personal data (identity, contact
- * details, income, bills, debts, notes), and a row stays small however long the history grows.
- * tests/projections/pathway-list.test.ts checks that the columns match a fold of the full history.
+ * What a row keeps of the folded state, so the next events are folded without reading the
+ * stream: the state with the parts the fold only appends to (diagnostics, contacts,
+ * evaluations) emptied, and without any personal-data key at any depth (the household, names,
+ * contact details, consent, income, bills, notes, reasons: contracts/personal-data.ts). The fold
+ * reads none of them and no column needs them, so the list read model holds no personal data,
+ * and a row no longer grows with each support contact. The type only says the top-level keys
+ * are gone: never read a memo's personal fields. tests/projections/pathway-list.test.ts holds
+ * the columns to a fold of the full history and looks for personal-data keys in the stored memo.
  */
-export function foldMemo(s: ReferredPathway): ReferredPathway {
-  // Only keys the state already has: in Node 20's V8, a spread followed by new keys costs a microsecond.
-  return { ...s, household: NOT_KEPT, diagnostics: [], contacts: [], evaluations: [] };
+type FoldMemo = Omit<ReferredPathway, 'household' | 'consent'>;
+
+function memoOf(s: FoldMemo): FoldMemo {
+  // A spread over keys the state has: in Node 20's V8, a spread followed by new keys costs a microsecond.
+  return stripPersonalData({ ...s, diagnostics: [], contacts: [], evaluations: [] });
 }
-const NOT_KEPT = {} as Household;
+
+/** The single cast: evolvePathway never reads what a memo lacks (the test above checks the columns). */
+const asState = (memo: FoldMemo): ReferredPathway => memo as ReferredPathway;
 
 interface Row {
-  state: ReferredPathway;
+  /** The full state while the batch folds; a memo once read back from the row. */
+  state: FoldMemo;
   referrerOrg: string;
   revision: number;
 }
@@ -76,15 +85,15 @@ function read(db: Database.Database, pathwayId: string): Row | undefined {
   const row = prepared(db, 'SELECT state, referrer_org, revision FROM pathway_list WHERE pathway_id = ?').get(pathwayId) as
     | { state: string; referrer_org: string; revision: number }
     | undefined;
-  return row ? { state: JSON.parse(row.state) as ReferredPathway, referrerOrg: row.referrer_org, revision: row.revision } : undefined;
+  return row ? { state: JSON.parse(row.state) as FoldMemo, referrerOrg: row.referrer_org, revision: row.revision } : undefined;
 }
 
-function upsert(db: Database.Database, pathwayId: string, s: ReferredPathway, referrerOrg: string, revision: number): void {
+function upsert(db: Database.Database, pathwayId: string, s: FoldMemo, referrerOrg: string, revision: number): void {
   prepared(db, 
     `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (pathway_id) DO UPDATE SET programme = excluded.programme, territory = excluded.territory, status = excluded.status,
        stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
        last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
-  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, JSON.stringify(s));
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, JSON.stringify(memoOf(s)));
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type Database from 'better-sqlite3';
 import { toStoredPathwayEvent, type PathwayEvent } from '../../contracts/events/index.js';
+import { isPersonalDataKey } from '../../contracts/personal-data.js';
 import { evolvePathway, type PathwayState } from '../../domain/pathway/index.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import type { StoredEvent } from '../../infra/eventstore/port.js';
@@ -35,6 +36,10 @@ function story(): PathwayEvent[] {
     ev.pauseEnded('2026-08-01'),
     ev.review('review-1', '2026-08-05', 'intermediate'),
     ev.contact('contact-3', '2026-08-06'),
+    {
+      type: 'EvaluationRecorded',
+      data: { evaluationId: 'evaluation-1', evaluationDate: '2026-08-07', comfort: { rating: 3, note: 'Logement encore froid' }, billsAfter: [], satisfaction: { rating: 4, comment: 'Merci à Julie' }, annualIncomeAfter: 16900 },
+    } as PathwayEvent,
     ev.orientationStatus('orientation-2', 'done', '2026-08-10'),
     ev.exited('2026-08-20', 'contact_lost'),
     ev.exitReported('2026-08-20', '2026-08-21', ['coordinator', 'referrer']),
@@ -85,7 +90,7 @@ t.test('after every batch, whatever its boundaries, the columns match a fold of 
     folded.push(next);
     return next;
   }, null);
-  t.ok(folded.at(-1)!.contacts.length > 0 && folded.at(-1)!.diagnostics.length > 0, 'the story exercises the parts the memo drops');
+  t.ok(folded.at(-1)!.contacts.length > 0 && folded.at(-1)!.diagnostics.length > 0 && folded.at(-1)!.evaluations.length > 0, 'the story exercises the parts the memo empties');
   let run = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }), async (sizes) => {
@@ -109,17 +114,34 @@ t.test('after every batch, whatever its boundaries, the columns match a fold of 
   );
 });
 
-t.test('the list read model keeps no personal data of the household', async (t) => {
+/** Every key of a JSON value, at any depth. */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysOf(v, into);
+    }
+  }
+  return into;
+}
+
+t.test('the list read model keeps no personal data', async (t) => {
   const stored = await storedStory(t);
   const db = openReadModelDb(join(tempDir(t), 'rm.sqlite'));
   t.teardown(() => db.close());
-  applyBatch(db, pathwayListProjection, prepareProjection(db, pathwayListProjection), stored);
+  // In two batches, so a memo read back from its row is folded on and written again.
+  const half = Math.floor(stored.length / 2);
+  const checkpoint = applyBatch(db, pathwayListProjection, prepareProjection(db, pathwayListProjection), stored.slice(0, half));
+  applyBatch(db, pathwayListProjection, checkpoint, stored.slice(half));
+  const memo: unknown = JSON.parse((db.prepare('SELECT state FROM pathway_list').pluck().get() as string));
+  const personal = [...keysOf(memo)].filter(isPersonalDataKey);
+  t.same(personal, [], 'no personal-data key at any depth of the stored memo');
   const text = JSON.stringify(db.prepare('SELECT * FROM pathway_list').all());
-  // Names, contact details, income and bills of the fixtures' household and diagnostic.
-  for (const personal of ['Martin', 'claire.martin@example.org', '06 12 34 56 78', 'rue des Tilleuls', 'annualDisposableIncome', 'Julie Caron']) {
-    t.notOk(text.includes(personal), `no ${personal}`);
+  for (const value of ['Martin', 'claire.martin@example.org', 'Sophie Leroy', 'Julie Caron', 'FSL Pas-de-Calais', 'attente des travaux', 'Plus de réponse', '16900']) {
+    t.notOk(text.includes(value), `nor the value ${value}`);
   }
-  const state = story().reduce<PathwayState>(evolvePathway, null)!;
-  t.same(rowOf(db), expectedRow(state, stored.at(-1)!.revision), 'while the columns are still derived');
-  t.equal(state.assignedOfficerId, 'officer-7', 'from a state the story has moved on');
+  // The story's full state holds each of those values: the checks above can fail.
+  const full = JSON.stringify(story().reduce<PathwayState>(evolvePathway, null));
+  t.ok(['Martin', 'Sophie Leroy', 'FSL Pas-de-Calais', 'attente des travaux', '16900'].every((v) => full.includes(v)), 'the full state has them');
 });
