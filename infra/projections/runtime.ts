@@ -49,7 +49,7 @@ export class ProjectionRuntime implements ProjectionStatusSource {
     return [...this.runners.values()].map((r) => r.status());
   }
 
-  /** Called whenever a projection's state (running, failed) changes; checkpoints move without it. */
+  /** Called whenever a projection starts running or fails; a stop and a moving checkpoint are not announced. */
   onStateChange(listener: () => void): void {
     this.stateListeners.push(listener);
   }

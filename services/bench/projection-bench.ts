@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   runtime.start();
-  await runtime.waitFor(events, 600_000);
+  if (!(await runtime.waitFor(events, 600_000))) throw new Error(`projections did not catch up: ${JSON.stringify(runtime.status())}`);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   await runtime.stop();
