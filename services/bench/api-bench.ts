@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { resolveSigningSecret } from '../../infra/auth/signing-key.js';
 import { signToken } from '../../infra/auth/tokens.js';
+import { diagnostic, orientation, referral, supportContact } from './household-bodies.js';
 import { numberOption, reporter } from './report.js';
 
 const argv = process.argv.slice(2);
@@ -191,7 +192,7 @@ async function seed(base: string, token: string): Promise<string[]> {
       Array.from({ length: Math.min(50, pathwayCount - i) }, async () => {
         const { pathwayId } = await post('/v1/pathways', referral());
         await post(`/v1/pathways/${pathwayId}/diagnostic-visits`, diagnostic());
-        await post(`/v1/pathways/${pathwayId}/orientations`, { proposedOn: '2026-06-25', category: 'financial_aid_fsl', relayActor: { name: 'FSL', kind: 'fsl' } });
+        await post(`/v1/pathways/${pathwayId}/orientations`, orientation);
         return pathwayId;
       }),
     );
@@ -324,7 +325,7 @@ async function run(hello: Bare): Promise<Results> {
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     let i = 0;
     // The load generator shares the machine: what it need not redo per request, it does once.
-    const contactBody = JSON.stringify({ contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
+    const contactBody = JSON.stringify(supportContact);
     const commandLoad = (url: string): autocannon.Options => ({
       url,
       requests: [{ method: 'POST', headers: auth, setupRequest: (req) => ({ ...req, path: `/v1/pathways/${ids[i++ % ids.length]}/support-contacts`, body: contactBody }) }],
@@ -387,38 +388,6 @@ async function run(hello: Bare): Promise<Results> {
     await stop(child);
   }
   return results;
-}
-
-function referral() {
-  return {
-    programme: 'slime-plus',
-    referredOn: '2026-06-02',
-    channel: 'referral_form',
-    referrer: { organisationName: 'MDS du Calaisis', organisationKind: 'department_service', personName: 'Sophie Leroy' },
-    household: {
-      identity: { lastName: 'Martin' },
-      contact: { phone: '0612345678' },
-      address: { line1: '12 rue des Tilleuls', postalCode: '62100', city: 'Calais' },
-      tenure: 'owner_occupier',
-      difficulties: ['cold_home'],
-    },
-    territory: { code: 'calaisis' },
-    consent: { given: true, givenOn: '2026-06-02', givenBy: 'household', method: 'written' },
-  };
-}
-
-function diagnostic() {
-  return {
-    visitDate: '2026-06-20',
-    season: 'summer',
-    visitors: [{ name: 'Julie Caron', role: 'social_worker' }],
-    findings: { dwelling: {}, equipment: {}, habits: {} },
-    composition: { personsAged14OrMore: 1, childrenUnder14: 0 },
-    income: { annualDisposableIncome: 12000 },
-    bills: [],
-    debts: [],
-    equipmentInstalled: [],
-  };
 }
 
 const cpuFields = (prefix: string, r: Run) => ({

@@ -15,6 +15,7 @@ import { rebuildProjection } from '../../infra/projections/rebuild.js';
 import { ProjectionRuntime } from '../../infra/projections/runtime.js';
 import { allProjections } from '../../projections/index.js';
 import { PathwayService } from '../pathways/pathway-service.js';
+import { diagnostic, orientation, referral, supportContact } from './household-bodies.js';
 import { numberOption, reporter } from './report.js';
 
 const argv = process.argv.slice(2);
@@ -40,14 +41,14 @@ async function seed(store: SqliteEventStore): Promise<number> {
       Array.from({ length: Math.min(100, pathwayCount - i) }, async () => {
         const { pathwayId } = await run(undefined, { type: 'ReferHousehold', data: pathwayCommandSchemas.ReferHousehold.parse(referral()) } as PathwayCommand);
         await run(pathwayId, command('CompleteDiagnosticVisit', diagnostic()));
-        await run(pathwayId, command('ProposeOrientation', { proposedOn: '2026-06-25', category: 'financial_aid_fsl', relayActor: { name: 'FSL', kind: 'fsl' } }));
+        await run(pathwayId, command('ProposeOrientation', orientation));
         return pathwayId;
       }),
     );
     ids.push(...batch);
   }
   // Contacts go round the households, so each batch of events touches many pathways.
-  const contact = command('RecordSupportContact', { contactDate: '2026-07-02', channel: 'phone', participants: ['Julie Caron'] });
+  const contact = command('RecordSupportContact', supportContact);
   for (let round = 3; round < historyLength; round++) {
     for (let i = 0; i < ids.length; i += 100) await Promise.all(ids.slice(i, i + 100).map((id) => run(id, contact)));
   }
@@ -89,38 +90,6 @@ async function main(): Promise<void> {
     note: 'every projection from zero through the projection runtime, in this process (the worker runs the same, at a lower priority)',
   });
   await store.close();
-}
-
-function referral() {
-  return {
-    programme: 'slime-plus',
-    referredOn: '2026-06-02',
-    channel: 'referral_form',
-    referrer: { organisationName: 'MDS du Calaisis', organisationKind: 'department_service', personName: 'Sophie Leroy' },
-    household: {
-      identity: { lastName: 'Martin' },
-      contact: { phone: '0612345678' },
-      address: { line1: '12 rue des Tilleuls', postalCode: '62100', city: 'Calais' },
-      tenure: 'owner_occupier',
-      difficulties: ['cold_home'],
-    },
-    territory: { code: 'calaisis' },
-    consent: { given: true, givenOn: '2026-06-02', givenBy: 'household', method: 'written' },
-  };
-}
-
-function diagnostic() {
-  return {
-    visitDate: '2026-06-20',
-    season: 'summer',
-    visitors: [{ name: 'Julie Caron', role: 'social_worker' }],
-    findings: { dwelling: {}, equipment: {}, habits: {} },
-    composition: { personsAged14OrMore: 1, childrenUnder14: 0 },
-    income: { annualDisposableIncome: 12000 },
-    bills: [],
-    debts: [],
-    equipmentInstalled: [],
-  };
 }
 
 try {

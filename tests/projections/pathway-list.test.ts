@@ -14,6 +14,7 @@ import { applyBatch, prepareProjection } from '../../infra/projections/checkpoin
 import { openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { pathwayListProjection } from '../../projections/pathway-list.js';
 import { events as ev, PATHWAY_ID } from '../domain/pathway/fixtures.js';
+import { keysDeep } from '../support/json-keys.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** A long story touching every part of the state the fold keeps or drops. */
@@ -114,18 +115,6 @@ t.test('after every batch, whatever its boundaries, the columns match a fold of 
   );
 });
 
-/** Every key of a JSON value, at any depth. */
-function keysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.add(k);
-      keysOf(v, into);
-    }
-  }
-  return into;
-}
-
 t.test('the list read model keeps no personal data', async (t) => {
   const stored = await storedStory(t);
   const db = openReadModelDb(join(tempDir(t), 'rm.sqlite'));
@@ -135,7 +124,7 @@ t.test('the list read model keeps no personal data', async (t) => {
   const checkpoint = applyBatch(db, pathwayListProjection, prepareProjection(db, pathwayListProjection), stored.slice(0, half));
   applyBatch(db, pathwayListProjection, checkpoint, stored.slice(half));
   const memo: unknown = JSON.parse((db.prepare('SELECT state FROM pathway_list').pluck().get() as string));
-  const personal = [...keysOf(memo)].filter(isPersonalDataKey);
+  const personal = [...new Set(keysDeep(memo))].filter(isPersonalDataKey);
   t.same(personal, [], 'no personal-data key at any depth of the stored memo');
   const text = JSON.stringify(db.prepare('SELECT * FROM pathway_list').all());
   for (const value of ['Martin', 'claire.martin@example.org', 'Sophie Leroy', 'Julie Caron', 'FSL Pas-de-Calais', 'attente des travaux', 'Plus de réponse', '16900']) {

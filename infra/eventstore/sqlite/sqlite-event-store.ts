@@ -193,7 +193,6 @@ export class SqliteEventStore implements EventStore {
    * always read the file.
    */
   private sharedPage(after: number, limit: number, filter: AllFilter | undefined): Page {
-    if (this.closed) return { events: [], scannedTo: after };
     const key = `${after}/${limit}/${filter ? JSON.stringify(filter) : ''}`;
     if (this.lastPage?.key === key) return this.lastPage.page;
     const page = this.readPage(after, limit, filter);
@@ -301,7 +300,7 @@ export class SqliteEventStore implements EventStore {
       await (this.inFlight.size > 0 ? Promise.all(this.inFlight) : new Promise((resolve) => setImmediate(resolve)));
     }
     this.closed = true;
-    this.lastPage = null;
+    this.lastPage = null; // a closed store answers no page, shared or not
     this.committed.emit('commit');
     if (this.pollTimer) clearTimeout(this.pollTimer);
     await this.writer.close();

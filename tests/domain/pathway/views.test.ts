@@ -4,6 +4,7 @@ import type { PathwayEvent } from '../../../contracts/events/index.js';
 import { toFullView, toOutcomeView } from '../../../domain/pathway/index.js';
 import { events as e } from './fixtures.js';
 import { fold } from './given.js';
+import { keysDeep } from '../../support/json-keys.js';
 
 const story: PathwayEvent[] = [
   e.referred({ programme: 'pdc-energy-2026' }),
@@ -22,17 +23,6 @@ const story: PathwayEvent[] = [
   },
   e.exited('2026-07-20', 'moved'),
 ];
-
-function keysDeep(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => keysDeep(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.push(k);
-      keysDeep(v, into);
-    }
-  }
-  return into;
-}
 
 t.test('the outcome view carries outcomes only', async (t) => {
   const view = toOutcomeView(fold(story));
