@@ -1,22 +1,26 @@
 // The live phase classification of every pathway (GitHub issue 4, item 2).
 //
-// Policy choice: the projection always classifies under the built-in DEFAULT_PHASE_POLICY and
-// stores that policy's id on every row. A projection must give the same rows whenever it is
+// Policy choice: the live read model is always classified under the built-in
+// DEFAULT_PHASE_POLICY, whose id every row stores. A projection must give the same rows whenever it is
 // rebuilt, so it cannot follow a catalogue that admins change at runtime (nor "today"); and
 // reclassifying every pathway when a version is added, half under the old rules and half under
 // the new while it runs, would silently mix policies. Reads under any other version (another
 // ?policy=, or another version in force today) are computed on the fly from the facts kept
 // here (programme comparisons) or from the stream (one pathway), and say so (`source`).
 //
-// What is stored, and why so little (version 2): each fact the engine reads, once, in its own
-// row (personal data stripped), so recording an event costs one insert whatever the length of
-// the history; and per pathway only what SQL filters on (the quota columns). The full
-// classification, with its reasoning, is produced from the stored facts by the same engine
-// call when it is read: version 1 rewrote tens of kilobytes of reasoning on every event, which
-// made the projection's disk writes grow with each household's history.
+// What is stored, and why so little (version 3): each fact the engine reads, once, in its own
+// row (personal data stripped), and per pathway only its programme, territory and revision. So
+// recording an event costs one insert and one small update, however long the history; the full
+// classification, with its reasoning and quota status, is produced from the stored facts by the
+// engine when it is read. Version 1 rewrote tens of kilobytes of reasoning on every event;
+// version 2 still classified each changed pathway once per batch to keep three quota columns
+// that no query read, which made this projection cost a few hundred microseconds an event on
+// households of a few dozen facts (time proportional to the history) and the worker fall seconds
+// behind a burst of commands. A worklist that must filter on a quota or a due date in SQL
+// should get a projection of its own, designed for that query.
 import type Database from 'better-sqlite3';
 import { isPathwayEventType } from '../../contracts/events/index.js';
-import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
+import { DEFAULT_PHASE_POLICY, type RecordedFact } from '../../domain/phases/index.js';
 import { BatchRows } from '../../infra/projections/batch-rows.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
@@ -28,23 +32,18 @@ const PREFIX = 'pathway-';
 
 export const classificationProjection: Projection = {
   name: 'classification',
-  // Bump when the engine or the built-in policy changes what it derives: the rows then rebuild.
-  version: 2,
-  // Under a burst, larger batches classify each pathway once for more of its events.
-  maxBatch: 10_000,
+  // Bump when what is stored changes (3: the quota columns are gone), or when the engine starts
+  // reading another event type: the rows then rebuild.
+  version: 3,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${CLASSIFICATION_TABLE} (
       pathway_id TEXT PRIMARY KEY,
       programme TEXT NOT NULL,
       territory TEXT NOT NULL,
       policy_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      has_reinforced_support INTEGER NOT NULL,
-      has_follow_up INTEGER NOT NULL,
-      follow_up_due_on TEXT
+      revision INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS ${CLASSIFICATION_TABLE}_programme ON ${CLASSIFICATION_TABLE} (programme, territory, pathway_id);
-    CREATE INDEX IF NOT EXISTS ${CLASSIFICATION_TABLE}_follow_up_due ON ${CLASSIFICATION_TABLE} (follow_up_due_on) WHERE has_follow_up = 0;
     CREATE TABLE IF NOT EXISTS ${PHASE_FACTS_TABLE} (
       pathway_id TEXT NOT NULL,
       revision INTEGER NOT NULL,
@@ -65,20 +64,15 @@ export const classificationProjection: Projection = {
       const fact = slimFact(recordedFactOf(e));
       const data = fact.data as { programme: string; territory: { code: string } };
       insertFact(db, pathwayId, fact);
-      rows.set(pathwayId, { programme: data.programme, territory: data.territory.code, facts: [fact], revision: e.revision, changed: true });
+      rows.set(pathwayId, { programme: data.programme, territory: data.territory.code, revision: e.revision });
       return;
     }
-    // Events the engine does not read leave the classification alone; the row still says which revision it reflects.
-    if (isPhaseFactType(e.type)) {
-      const fact = slimFact(recordedFactOf(e));
-      insertFact(db, pathwayId, fact);
-      row.facts.push(fact);
-      row.changed = true;
-    }
+    // Events the engine does not read store no fact; the row still says which revision it reflects.
+    if (isPhaseFactType(e.type)) insertFact(db, pathwayId, slimFact(recordedFactOf(e)));
     row.revision = e.revision;
     rows.set(pathwayId, row);
   },
-  // Each pathway is classified and written once per batch, however many of its events the batch held.
+  // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {
     for (const [pathwayId, row] of pending.take(db)) write(db, pathwayId, row);
   },
@@ -90,9 +84,7 @@ export const classificationProjection: Projection = {
 interface Row {
   programme: string;
   territory: string;
-  facts: RecordedFact[];
   revision: number;
-  changed: boolean;
 }
 
 const pending = new BatchRows<Row>();
@@ -108,27 +100,13 @@ export function readPhaseFacts(db: Database.Database, pathwayId: string): Record
 }
 
 function read(db: Database.Database, pathwayId: string): Row | undefined {
-  const row = prepared(db, `SELECT programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
-    | { programme: string; territory: string; revision: number }
-    | undefined;
-  return row && { ...row, facts: readPhaseFacts(db, pathwayId), changed: false };
+  return prepared(db, `SELECT programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as Row | undefined;
 }
 
 function write(db: Database.Database, pathwayId: string, row: Row): void {
-  if (!row.changed) {
-    prepared(db, `UPDATE ${CLASSIFICATION_TABLE} SET revision = ? WHERE pathway_id = ?`).run(row.revision, pathwayId);
-    return;
-  }
-  const c = classifyPathway(row.facts, DEFAULT_PHASE_POLICY);
   prepared(
     db,
-    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, policy_id, revision, has_reinforced_support, has_follow_up, follow_up_due_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (pathway_id) DO UPDATE SET policy_id = excluded.policy_id, revision = excluded.revision,
-       has_reinforced_support = excluded.has_reinforced_support, has_follow_up = excluded.has_follow_up, follow_up_due_on = excluded.follow_up_due_on`,
-  ).run(pathwayId, row.programme, row.territory, c.policyId, row.revision, ...quotaColumns(c));
-}
-
-function quotaColumns(c: PathwayClassification): [number, number, string | null] {
-  return [Number(c.quota.hasReinforcedSupport), Number(c.quota.hasFollowUp), c.quota.followUpDueOn ?? null];
+    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, policy_id, revision) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision`,
+  ).run(pathwayId, row.programme, row.territory, DEFAULT_PHASE_POLICY.id, row.revision);
 }

@@ -1,7 +1,7 @@
 // Reads of the classification read model (see classification-projection.ts). A pathway's
-// classification is produced from its stored facts by the engine, under the built-in policy:
-// the call the projection makes for its quota columns. They agree as long as a change to the
-// engine or the built-in policy comes with a new projection version, as the projection requires.
+// classification, quota status included, is produced from its stored facts by the engine,
+// under the built-in policy, when it is read: the read model stores no derived column that a
+// change to the engine could leave stale.
 import type Database from 'better-sqlite3';
 import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
