@@ -29,8 +29,14 @@ export class EpisodeBook {
   open(kind: EpisodeKind, date: string, eventIds: string[], rule: RuleId, extra: Partial<EpisodeDraft> = {}): EpisodeDraft {
     // Activity episodes last until their latest fact; the others end on a closing fact, if any.
     const endDate = OPEN_ENDED.has(kind) ? extra.endDate : (extra.endDate ?? date);
-    const d: EpisodeDraft = { ...extra, kind, startDate: date, endDate, eventIds: [...eventIds], rule };
-    if (d.endDate === undefined) delete d.endDate;
+    // A copy, then assignments: in Node 20's V8, a spread followed by keys it lacks costs a microsecond.
+    const d = { ...extra } as EpisodeDraft;
+    d.kind = kind;
+    d.startDate = date;
+    if (endDate !== undefined) d.endDate = endDate;
+    else if ('endDate' in d) delete d.endDate;
+    d.eventIds = [...eventIds];
+    d.rule = rule;
     this.drafts.push(d);
     return d;
   }
