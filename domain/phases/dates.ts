@@ -32,7 +32,7 @@ export function isBusinessDate(value: unknown): value is string {
   return d <= (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 }
 
-/** Days since 1970-01-01 of a business date (H. Hinnant's days_from_civil). */
+/** Days since 1970-01-01 of a business date (H. Hinnant's days_from_civil); `date` must have passed isBusinessDate. */
 function toEpochDay(date: string): number {
   const m = digits(date, 5, 7);
   const d = digits(date, 8, 10);

@@ -1,12 +1,9 @@
 // The live phase classification of every pathway (GitHub issue 4, item 2).
 //
-// Policy choice: the live read model is always classified under the built-in
-// DEFAULT_PHASE_POLICY, whose id every row stores. A projection must give the same rows whenever it is
-// rebuilt, so it cannot follow a catalogue that admins change at runtime (nor "today"); and
-// reclassifying every pathway when a version is added, half under the old rules and half under
-// the new while it runs, would silently mix policies. Reads under any other version (another
-// ?policy=, or another version in force today) are computed on the fly from the facts kept
-// here (programme comparisons) or from the stream (one pathway), and say so (`source`).
+// Policy: the live read model is classified under the built-in DEFAULT_PHASE_POLICY when it is
+// read. Reads under any other version (another ?policy=, or another version in force today) are
+// computed from the facts kept here (programme comparisons) or from the stream (one pathway),
+// and say so (`source`). Nothing stored depends on a policy, so adding a version changes no row.
 //
 // What is stored, and why so little (version 3): each fact the engine reads, once, in its own
 // row (personal data stripped), and per pathway only its programme, territory and revision. So
@@ -20,7 +17,7 @@
 // should get a projection of its own, designed for that query.
 import type Database from 'better-sqlite3';
 import { isPathwayEventType } from '../../contracts/events/index.js';
-import { DEFAULT_PHASE_POLICY, type RecordedFact } from '../../domain/phases/index.js';
+import type { RecordedFact } from '../../domain/phases/index.js';
 import { BatchRows } from '../../infra/projections/batch-rows.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
@@ -32,15 +29,14 @@ const PREFIX = 'pathway-';
 
 export const classificationProjection: Projection = {
   name: 'classification',
-  // Bump when what is stored changes (3: the quota columns are gone), or when the engine starts
-  // reading another event type: the rows then rebuild.
+  // Bump when what is stored changes: the tables (3: no quota columns, no policy id), the event
+  // types the engine reads, or how a fact is upcast or slimmed (recorded-fact.ts): the rows then rebuild.
   version: 3,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${CLASSIFICATION_TABLE} (
       pathway_id TEXT PRIMARY KEY,
       programme TEXT NOT NULL,
       territory TEXT NOT NULL,
-      policy_id TEXT NOT NULL,
       revision INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS ${CLASSIFICATION_TABLE}_programme ON ${CLASSIFICATION_TABLE} (programme, territory, pathway_id);
@@ -106,7 +102,7 @@ function read(db: Database.Database, pathwayId: string): Row | undefined {
 function write(db: Database.Database, pathwayId: string, row: Row): void {
   prepared(
     db,
-    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, policy_id, revision) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, revision) VALUES (?, ?, ?, ?)
      ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision`,
-  ).run(pathwayId, row.programme, row.territory, DEFAULT_PHASE_POLICY.id, row.revision);
+  ).run(pathwayId, row.programme, row.territory, row.revision);
 }

@@ -1,7 +1,7 @@
 // Reads of the classification read model (see classification-projection.ts). A pathway's
 // classification, quota status included, is produced from its stored facts by the engine,
-// under the built-in policy, when it is read: the read model stores no derived column that a
-// change to the engine could leave stale.
+// under the built-in policy, when it is read: the read model stores nothing derived, which a
+// change to the engine or to the built-in policy could leave stale.
 import type Database from 'better-sqlite3';
 import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
@@ -11,6 +11,7 @@ export interface ClassificationRow {
   pathwayId: string;
   programme: string;
   territory: string;
+  /** The version the classification is computed under: the built-in one. */
   policyId: string;
   /** Last stream revision the row reflects. */
   revision: number;
@@ -20,7 +21,7 @@ export function readClassification(db: Database.Database, pathwayId: string): (C
   if (!tableExists(db)) return undefined;
   // One read transaction: the row and the facts it was computed from, as of the same commit.
   const read = db.transaction(() => {
-    const r = prepared(db, `SELECT pathway_id, programme, territory, policy_id, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
+    const r = prepared(db, `SELECT pathway_id, programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as
       | Record<string, string | number>
       | undefined;
     return r ? { row: rowOf(r), facts: readPhaseFacts(db, pathwayId) } : undefined;
@@ -45,7 +46,7 @@ export async function* programmeRows(db: Database.Database, programme: string, t
   if (!tableExists(db)) return;
   const inTerritories = territories === null ? '' : ` AND territory IN (${territories.map(() => '?').join(', ') || "''"})`;
   const rowsStmt = db.prepare(
-    `SELECT pathway_id, programme, territory, policy_id, revision FROM ${CLASSIFICATION_TABLE}
+    `SELECT pathway_id, programme, territory, revision FROM ${CLASSIFICATION_TABLE}
      WHERE programme = ?${inTerritories} AND pathway_id > ? ORDER BY pathway_id LIMIT ${PAGE}`,
   );
   const factsStmt = db.prepare(
@@ -88,7 +89,8 @@ function rowOf(r: Record<string, string | number>): ClassificationRow {
     pathwayId: r.pathway_id as string,
     programme: r.programme as string,
     territory: r.territory as string,
-    policyId: r.policy_id as string,
+    // The version every read of the live model is classified under (stored nowhere: no row depends on it).
+    policyId: DEFAULT_PHASE_POLICY.id,
     revision: r.revision as number,
   };
 }
