@@ -27,8 +27,8 @@ export function classifyPathway(facts: readonly RecordedFact[], policy: PhasePol
     return unknown.length ? [unknownSettlementFlag(s.settlementId, s.date, unknown)] : [];
   });
   const flags = [...invalidFlags, ...walk.flags, ...settlementFlags].map((f) => markSettled(f, notes));
-  const codesByEvent = indexFlagsByEvent(flags);
-  const episodes = walk.book.finish(p).map((e) => annotate(e, notes, codesByEvent));
+  const flagIndex = indexFlagsByEvent(flags);
+  const episodes = walk.book.finish(p).map((e) => annotate(e, notes, flagIndex));
 
   const quota: QuotaStatus = {
     hasReinforcedSupport: walk.activities.some((a) => a.effectivePhase === 'reinforced_support'),
@@ -94,8 +94,13 @@ function markSettled(f: Flag, notes: Map<string, SettlementNote>): Flag {
   return out;
 }
 
-/** For each event id, the indexes of the flags about it, in flag order. */
-function indexFlagsByEvent(flags: Flag[]): { flags: Flag[]; byEvent: Map<string, number[]> } {
+/** The flags, and for each event id the indexes of the flags about it, in flag order. */
+interface FlagIndex {
+  flags: Flag[];
+  byEvent: Map<string, number[]>;
+}
+
+function indexFlagsByEvent(flags: Flag[]): FlagIndex {
   const byEvent = new Map<string, number[]>();
   flags.forEach((f, k) => {
     for (const id of f.eventIds) {
@@ -108,7 +113,7 @@ function indexFlagsByEvent(flags: Flag[]): { flags: Flag[]; byEvent: Map<string,
 }
 
 /** An episode (fresh from the book) with its settlements and the codes of the flags about its events, in flag order. */
-function annotate(e: Episode, notes: Map<string, SettlementNote>, index: { flags: Flag[]; byEvent: Map<string, number[]> }): Episode {
+function annotate(e: Episode, notes: Map<string, SettlementNote>, index: FlagIndex): Episode {
   const settled: SettlementNote[] = [];
   const flagged = new Set<number>();
   for (const id of e.eventIds) {
