@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/index.js';
-import { stripPersonalData } from '../contracts/index.js';
+import { isPersonalDataKey } from '../contracts/index.js';
 import { evolvePathway, type ReferredPathway } from '../domain/pathway/index.js';
 import { BatchRows } from '../infra/projections/batch-rows.js';
 import type { Projection } from '../infra/projections/projection.js';
@@ -12,7 +12,7 @@ import { prepared } from '../infra/projections/statement-cache.js';
  */
 export const pathwayListProjection: Projection = {
   name: 'pathway_list',
-  // 2: the stored memo lost its write-only parts and every personal-data key (memoOf).
+  // 2: the stored memo lost its write-only parts and every personal-data key (memoText).
   version: 2,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
@@ -64,10 +64,16 @@ export const pathwayListProjection: Projection = {
  */
 type FoldMemo = Omit<ReferredPathway, 'household' | 'consent'>;
 
-function memoOf(s: FoldMemo): FoldMemo {
-  // A spread over keys the state has: in Node 20's V8, a spread followed by new keys costs a microsecond.
-  return stripPersonalData({ ...s, diagnostics: [], contacts: [], evaluations: [] });
+/**
+ * The memo's JSON: personal-data keys are dropped as it is written (a replacer), which costs less
+ * than a stripped deep copy written afterwards. The spread only replaces keys the state has: in
+ * Node 20's V8, a spread followed by new keys costs a microsecond.
+ */
+function memoText(s: FoldMemo): string {
+  return JSON.stringify({ ...s, diagnostics: [], contacts: [], evaluations: [] }, dropPersonalData);
 }
+
+const dropPersonalData = (key: string, value: unknown): unknown => (isPersonalDataKey(key) ? undefined : value);
 
 /** The single cast: evolvePathway never reads what a memo lacks (the test above checks the columns). */
 const asState = (memo: FoldMemo): ReferredPathway => memo as ReferredPathway;
@@ -95,5 +101,6 @@ function upsert(db: Database.Database, pathwayId: string, s: FoldMemo, referrerO
      ON CONFLICT (pathway_id) DO UPDATE SET programme = excluded.programme, territory = excluded.territory, status = excluded.status,
        stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
        last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
-  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, JSON.stringify(memoOf(s)));
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, memoText(s));
 }
+
