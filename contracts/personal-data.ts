@@ -41,5 +41,15 @@ export function stripPersonalData<T>(value: T): T {
   return value;
 }
 
+/**
+ * `JSON.stringify(stripPersonalData(value))` for a JSON-like value, written in one pass: the
+ * keys are dropped as the text is written, without the stripped copy.
+ */
+export function jsonWithoutPersonalData(value: unknown): string {
+  return JSON.stringify(value, dropPersonalData);
+}
+
+const dropPersonalData = (key: string, inner: unknown): unknown => (personalKeys.has(key) ? undefined : inner);
+
 /** Paths for pino's `redact` option: each key at the top level and at any depth below. */
 export const PERSONAL_DATA_REDACT_PATHS: readonly string[] = PERSONAL_DATA_KEYS.flatMap((key) => [key, `*.${key}`]);

@@ -7,6 +7,7 @@ import {
   ORIENTATION_CATEGORY_DATA_INCLUSION_THEMES, type ExitType, type OrientationCategory, type OrientationStatus,
   type ProgrammeId, type ReferrerKind,
 } from '../../contracts/enums.js';
+import { defined } from './rules/common.js';
 import type { PathwayStage } from './stage.js';
 import {
   activeMeasure, activePause, currentExit, type OrientationState, type PathwayState, type PathwayStatus, type ReferredPathway,
@@ -45,8 +46,8 @@ export function toOutcomeView(state: PathwayState): OutcomeView | null {
   return {
     pathwayId: state.id,
     programme: state.programme,
-    territory: withoutUndefined({ code: state.territory.code, label: state.territory.label }),
-    referringOrganisation: withoutUndefined({ id: state.referrer.organisationId, kind: state.referrer.organisationKind }),
+    territory: defined({ code: state.territory.code, label: state.territory.label }),
+    referringOrganisation: defined({ id: state.referrer.organisationId, kind: state.referrer.organisationKind }),
     status: state.status,
     stage: state.stage,
     referredOn: state.referredOn,
@@ -93,8 +94,4 @@ export function toFullView(state: PathwayState): FullView | null {
   const contacts: FullView['contacts'] = {};
   for (const c of state.contacts) contacts[c.contactId] = c;
   return { ...state, contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
