@@ -34,7 +34,10 @@ export function stripPersonalData<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (!personalKeys.has(key)) out[key] = stripPersonalData(inner);
+      if (personalKeys.has(key)) continue;
+      // An own "__proto__" key (JSON.parse makes them) stays a key, not the copy's prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: stripPersonalData(inner), enumerable: true, writable: true, configurable: true });
+      else out[key] = stripPersonalData(inner);
     }
     return out as T;
   }
