@@ -3,6 +3,7 @@ import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/inde
 import { jsonWithoutPersonalData } from '../contracts/index.js';
 import { evolvePathway, type ReferredPathway } from '../domain/pathway/index.js';
 import { BatchRows } from '../infra/projections/batch-rows.js';
+import { RowCache } from '../infra/projections/row-cache.js';
 import type { Projection } from '../infra/projections/projection.js';
 import { prepared } from '../infra/projections/statement-cache.js';
 
@@ -12,8 +13,10 @@ import { prepared } from '../infra/projections/statement-cache.js';
  */
 export const pathwayListProjection: Projection = {
   name: 'pathway_list',
-  // 2: the stored memo lost its write-only parts and every personal-data key (memoText).
-  version: 2,
+  // 2: the stored memo lost its write-only parts and every personal-data key (memoOf, upsert).
+  // 3: a rowid table, whose rows of a kilobyte fit in their page (a WITHOUT ROWID table sends
+  // any row over about 1,000 bytes to an overflow page: two pages rewritten per event).
+  version: 3,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
       pathway_id TEXT PRIMARY KEY,
@@ -27,25 +30,30 @@ export const pathwayListProjection: Projection = {
       last_activity_on TEXT NOT NULL,
       revision INTEGER NOT NULL,
       state TEXT NOT NULL
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX IF NOT EXISTS pathway_list_territory ON pathway_list (territory, pathway_id);
     CREATE INDEX IF NOT EXISTS pathway_list_referrer ON pathway_list (referrer_org, pathway_id);`);
   },
   reset(db) {
     db.exec('DROP TABLE IF EXISTS pathway_list');
+    folded.clear(db);
   },
   apply(db, e) {
     if (!e.streamId.startsWith('pathway-') || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice('pathway-'.length);
     const rows = pending.rows(db);
-    const current = rows.get(pathwayId) ?? read(db, pathwayId);
+    const current = rows.get(pathwayId) ?? folded.before(db, pathwayId, e.revision) ?? read(db, pathwayId);
     const after = evolvePathway(current ? asState(current.state) : null, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     if (!after) return;
     rows.set(pathwayId, { state: after, referrerOrg: current?.referrerOrg ?? e.metadata.principal.organisationId ?? '', revision: e.revision });
   },
   // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {
-    for (const [pathwayId, row] of pending.take(db)) upsert(db, pathwayId, row.state, row.referrerOrg, row.revision);
+    for (const [pathwayId, row] of pending.take(db)) {
+      const memo = memoOf(row.state);
+      upsert(db, pathwayId, memo, row.referrerOrg, row.revision);
+      folded.set(db, pathwayId, { ...row, state: memo });
+    }
   },
   discard(db) {
     pending.take(db);
@@ -65,11 +73,13 @@ export const pathwayListProjection: Projection = {
 type FoldMemo = Omit<ReferredPathway, 'household' | 'consent'>;
 
 /**
- * The memo's JSON, personal-data keys dropped as it is written. The spread only replaces keys the
- * state has: in Node 20's V8, a spread followed by new keys costs a microsecond.
+ * The state without the parts the fold only appends to. The spread only replaces keys the state
+ * has: in Node 20's V8, a spread followed by new keys costs a microsecond. Its JSON is written
+ * with personal-data keys dropped (upsert); the copy kept in memory (folded) still has them,
+ * which the fold never reads, so a memo from memory and one read back fold alike.
  */
-function memoText(s: FoldMemo): string {
-  return jsonWithoutPersonalData({ ...s, diagnostics: [], contacts: [], evaluations: [] });
+function memoOf(s: FoldMemo): FoldMemo {
+  return { ...s, diagnostics: [], contacts: [], evaluations: [] };
 }
 
 /** The single cast: evolvePathway never reads what a memo lacks (the test above checks the columns). */
@@ -83,6 +93,11 @@ interface Row {
 }
 
 const pending = new BatchRows<Row>();
+/**
+ * Each pathway's memo after the last batch, for its next event (a household's next contact
+ * rarely waits for many others): about 2 KB of objects each, so 10,000 pathways take some 20 MB.
+ */
+const folded = new RowCache<Row>(10_000);
 
 function read(db: Database.Database, pathwayId: string): Row | undefined {
   const row = prepared(db, 'SELECT state, referrer_org, revision FROM pathway_list WHERE pathway_id = ?').get(pathwayId) as
@@ -91,12 +106,13 @@ function read(db: Database.Database, pathwayId: string): Row | undefined {
   return row ? { state: JSON.parse(row.state) as FoldMemo, referrerOrg: row.referrer_org, revision: row.revision } : undefined;
 }
 
+/** Programme and territory are set by the referral only: left out of the update, their index is not rewritten. */
 function upsert(db: Database.Database, pathwayId: string, s: FoldMemo, referrerOrg: string, revision: number): void {
   prepared(db, 
     `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (pathway_id) DO UPDATE SET programme = excluded.programme, territory = excluded.territory, status = excluded.status,
+     ON CONFLICT (pathway_id) DO UPDATE SET status = excluded.status,
        stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
        last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
-  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, memoText(s));
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, jsonWithoutPersonalData(s));
 }

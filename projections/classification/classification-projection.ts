@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3';
 import { isPathwayEventType } from '../../contracts/events/index.js';
 import type { RecordedFact } from '../../domain/phases/index.js';
 import { BatchRows } from '../../infra/projections/batch-rows.js';
+import { RowCache } from '../../infra/projections/row-cache.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
 import { isPhaseFactType, recordedFactOf, slimFact } from './recorded-fact.js';
@@ -49,12 +50,13 @@ export const classificationProjection: Projection = {
   },
   reset(db) {
     db.exec(`DROP TABLE IF EXISTS ${CLASSIFICATION_TABLE}; DROP TABLE IF EXISTS ${PHASE_FACTS_TABLE};`);
+    known.clear(db);
   },
   apply(db, e) {
     if (!e.streamId.startsWith(PREFIX) || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice(PREFIX.length);
     const rows = pending.rows(db);
-    const row = rows.get(pathwayId) ?? read(db, pathwayId);
+    const row = rows.get(pathwayId) ?? known.before(db, pathwayId, e.revision) ?? read(db, pathwayId);
     if (!row) {
       if (e.type !== 'HouseholdReferred') return;
       const fact = slimFact(recordedFactOf(e));
@@ -65,12 +67,15 @@ export const classificationProjection: Projection = {
     }
     // Events the engine does not read store no fact; the row still says which revision it reflects.
     if (isPhaseFactType(e.type)) insertFact(db, pathwayId, slimFact(recordedFactOf(e)));
-    row.revision = e.revision;
-    rows.set(pathwayId, row);
+    // A new row: the one given may be the cache's, which keeps saying what it said.
+    rows.set(pathwayId, { programme: row.programme, territory: row.territory, revision: e.revision });
   },
   // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {
-    for (const [pathwayId, row] of pending.take(db)) write(db, pathwayId, row);
+    for (const [pathwayId, row] of pending.take(db)) {
+      write(db, pathwayId, row);
+      known.set(db, pathwayId, row);
+    }
   },
   discard(db) {
     pending.take(db);
@@ -84,6 +89,8 @@ interface Row {
 }
 
 const pending = new BatchRows<Row>();
+/** Each pathway's row after the last batch, for its next event: a few dozen bytes each. */
+const known = new RowCache<Row>(100_000);
 
 function insertFact(db: Database.Database, pathwayId: string, fact: RecordedFact): void {
   prepared(db, `INSERT INTO ${PHASE_FACTS_TABLE} (pathway_id, revision, fact) VALUES (?, ?, ?)`).run(pathwayId, fact.revision, JSON.stringify(fact));

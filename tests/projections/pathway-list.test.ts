@@ -82,7 +82,7 @@ async function storedStory(t: Test): Promise<StoredEvent[]> {
   return stored;
 }
 
-t.test('after every batch, whatever its boundaries, the columns match a fold of the full history', async (t) => {
+t.test('after every batch, whatever its boundaries and whichever connection folds it, the columns match a fold of the full history', async (t) => {
   const stored = await storedStory(t);
   const full = story();
   const folded: NonNullable<PathwayState>[] = [];
@@ -93,35 +93,50 @@ t.test('after every batch, whatever its boundaries, the columns match a fold of 
   }, null);
   t.ok(folded.at(-1)!.contacts.length > 0 && folded.at(-1)!.diagnostics.length > 0 && folded.at(-1)!.evaluations.length > 0, 'the story exercises the parts the memo empties');
   let run = 0;
+  const paths = { cached: 0, readBack: 0 };
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }), async (sizes) => {
-      const db = openReadModelDb(join(tempDir(t), `rm-${run++}.sqlite`));
+    // Each batch is folded by one of two connections to the same file: the one that folded the
+    // previous batch continues from the memo it keeps in memory, the other reads the row back.
+    fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.boolean()), { minLength: 1, maxLength: 30 }), async (batches) => {
+      const file = join(tempDir(t), `rm-${run++}.sqlite`);
+      const dbs = [openReadModelDb(file), openReadModelDb(file)] as const;
       try {
-        let checkpoint = prepareProjection(db, pathwayListProjection);
+        let checkpoint = prepareProjection(dbs[0], pathwayListProjection);
         let at = 0;
+        let previous = -1;
         for (let k = 0; at < stored.length; k++) {
-          const size = sizes[k % sizes.length]!;
-          checkpoint = applyBatch(db, pathwayListProjection, checkpoint, stored.slice(at, at + size));
+          const [size, other] = batches[k % batches.length]!;
+          const which = Number(other);
+          if (previous !== -1) paths[which === previous ? 'cached' : 'readBack']++;
+          previous = which;
+          checkpoint = applyBatch(other ? dbs[1] : dbs[0], pathwayListProjection, checkpoint, stored.slice(at, at + size));
           at = Math.min(at + size, stored.length);
           const last = at - 1;
-          if (JSON.stringify(rowOf(db)) !== JSON.stringify(expectedRow(folded[last]!, stored[last]!.revision))) return false;
+          if (JSON.stringify(rowOf(dbs[0])) !== JSON.stringify(expectedRow(folded[last]!, stored[last]!.revision))) return false;
         }
         return true;
       } finally {
-        db.close();
+        dbs.forEach((db) => db.close());
       }
     }),
-    { numRuns: 40 },
+    { numRuns: 60 },
   );
+  t.ok(paths.cached > 0 && paths.readBack > 0, `batches continued from memory (${paths.cached}) and from the row read back (${paths.readBack})`);
 });
 
 t.test('the list read model keeps no personal data', async (t) => {
   const stored = await storedStory(t);
-  const db = openReadModelDb(join(tempDir(t), 'rm.sqlite'));
-  t.teardown(() => db.close());
-  // In two batches, so a memo read back from its row is folded on and written again.
+  const file = join(tempDir(t), 'rm.sqlite');
+  const first = openReadModelDb(file);
+  const db = openReadModelDb(file);
+  t.teardown(() => {
+    first.close();
+    db.close();
+  });
+  // In two batches, the second on another connection, so a memo read back from its row is
+  // folded on and written again.
   const half = Math.floor(stored.length / 2);
-  const checkpoint = applyBatch(db, pathwayListProjection, prepareProjection(db, pathwayListProjection), stored.slice(0, half));
+  const checkpoint = applyBatch(first, pathwayListProjection, prepareProjection(first, pathwayListProjection), stored.slice(0, half));
   applyBatch(db, pathwayListProjection, checkpoint, stored.slice(half));
   const memo: unknown = JSON.parse((db.prepare('SELECT state FROM pathway_list').pluck().get() as string));
   const personal = [...new Set(keysDeep(memo))].filter(isPersonalDataKey);
