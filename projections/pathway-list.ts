@@ -14,8 +14,9 @@ import { prepared } from '../infra/projections/statement-cache.js';
 export const pathwayListProjection: Projection = {
   name: 'pathway_list',
   // 2: the stored memo lost its write-only parts and every personal-data key (memoOf, upsert).
-  // 3: a rowid table, whose rows of a kilobyte fit in their page (a WITHOUT ROWID table sends
-  // any row over about 1,000 bytes to an overflow page: two pages rewritten per event).
+  // 3: a rowid table. A WITHOUT ROWID table sends a row over about 1,000 bytes (the memo of a
+  // household with a few orientations or a measure) to an overflow page, two pages rewritten
+  // per event; a rowid table keeps rows of up to about 4 KB in their page.
   version: 3,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
@@ -73,20 +74,25 @@ export const pathwayListProjection: Projection = {
 type FoldMemo = Omit<ReferredPathway, 'household' | 'consent'>;
 
 /**
- * The state without the parts the fold only appends to. The spread only replaces keys the state
- * has: in Node 20's V8, a spread followed by new keys costs a microsecond. Its JSON is written
- * with personal-data keys dropped (upsert); the copy kept in memory (folded) still has them,
- * which the fold never reads, so a memo from memory and one read back fold alike.
+ * The memo: the state without the household and consent, and without the parts the fold only
+ * appends to. Its JSON is written with every personal-data key dropped, at any depth (upsert);
+ * the copy kept in memory (folded) still has the nested ones (names, notes, reasons), which the
+ * fold never reads, so a memo from memory and one read back fold alike. The rest object is
+ * this function's own, so emptying its lists in place changes no state.
  */
 function memoOf(s: FoldMemo): FoldMemo {
-  return { ...s, diagnostics: [], contacts: [], evaluations: [] };
+  const { household: _household, consent: _consent, ...memo } = s as ReferredPathway;
+  memo.diagnostics = [];
+  memo.contacts = [];
+  memo.evaluations = [];
+  return memo;
 }
 
 /** The single cast: evolvePathway never reads what a memo lacks (the test above checks the columns). */
 const asState = (memo: FoldMemo): ReferredPathway => memo as ReferredPathway;
 
 interface Row {
-  /** The full state while the batch folds; a memo once read back from the row. */
+  /** The full state while the batch folds; a memo once flushed (memoOf) or read back from the row. */
   state: FoldMemo;
   referrerOrg: string;
   revision: number;
@@ -95,7 +101,10 @@ interface Row {
 const pending = new BatchRows<Row>();
 /**
  * Each pathway's memo after the last batch, for its next event (a household's next contact
- * rarely waits for many others): about 2 KB of objects each, so 10,000 pathways take some 20 MB.
+ * rarely waits for many others). A memo grows with the pathway's orientations, measure and
+ * pauses: measured with its map entry, about 2.3 KB for a household just oriented and 3.4 KB
+ * for one into a measure with reviews, so 10,000 pathways take some 20 to 35 MB of the
+ * worker's memory (more for the longest histories).
  */
 const folded = new RowCache<Row>(10_000);
 

@@ -1,0 +1,104 @@
+// The list and classification projections keep each pathway's fold in memory between batches
+// (RowCache). Whatever the batch boundaries, and whether a batch is folded on the connection that
+// folded the one before (its memory) or on another one (the rows read back), several
+// interleaved pathways end with the rows of one pass over their events. For the classification,
+// whose cached row only spares a read, the test holds the outcome to one pass; it also checks that
+// each fact is kept with its personal data stripped. pathway-list.test.ts holds the list's columns
+// to a fold of the full history after every batch.
+import { join } from 'node:path';
+import fc from 'fast-check';
+import t from 'tap';
+import { stripPersonalData } from '../../contracts/personal-data.js';
+import type { StoredEvent } from '../../infra/eventstore/port.js';
+import { applyBatch, prepareProjection } from '../../infra/projections/checkpoints.js';
+import type { Projection } from '../../infra/projections/projection.js';
+import { openReadModelDb } from '../../infra/projections/read-model-db.js';
+import { classificationProjection, CLASSIFICATION_TABLE, PHASE_FACTS_TABLE } from '../../projections/classification/classification-projection.js';
+import { isPhaseFactType, recordedFactOf } from '../../projections/classification/recorded-fact.js';
+import { pathwayListProjection } from '../../projections/pathway-list.js';
+import { intentsArb, storedHistory } from '../phases/helpers/random-history.js';
+import { tempDir } from '../support/temp-dir.js';
+
+type Db = ReturnType<typeof openReadModelDb>;
+const dumps: Record<string, (db: Db) => string> = {
+  pathway_list: (db) => JSON.stringify(db.prepare('SELECT * FROM pathway_list ORDER BY pathway_id').all()),
+  classification: (db) =>
+    JSON.stringify([
+      db.prepare(`SELECT * FROM ${CLASSIFICATION_TABLE} ORDER BY pathway_id`).all(),
+      db.prepare(`SELECT * FROM ${PHASE_FACTS_TABLE} ORDER BY pathway_id, revision`).all(),
+    ]),
+};
+
+/** Several pathways' events interleaved in one global order, as the store hands them over. */
+function interleaved(histories: Parameters<typeof storedHistory>[1][]): StoredEvent[] {
+  return histories
+    .flatMap((intents, h) => storedHistory(`p${h}`, intents).map((e, k) => ({ e, order: k * histories.length + h })))
+    .sort((a, b) => a.order - b.order)
+    .map(({ e }, i) => ({ ...e, globalPosition: i + 1 }));
+}
+
+const batchesArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.boolean()), { minLength: 1, maxLength: 10 });
+
+for (const projection of [pathwayListProjection, classificationProjection] as Projection[]) {
+  t.test(`${projection.name}: any batches, on either of two connections, store what one pass stores`, async (t) => {
+    const dir = tempDir(t);
+    const dump = dumps[projection.name]!;
+    let run = 0;
+    const batchesOn = { same: 0, other: 0 };
+    fc.assert(
+      fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), batchesArb, (histories, batches) => {
+        run++;
+        const events = interleaved(histories);
+        const once = openReadModelDb(join(dir, `once-${run}.sqlite`));
+        applyBatch(once, projection, prepareProjection(once, projection), events);
+        const expected = dump(once);
+        once.close();
+
+        const file = join(dir, `split-${run}.sqlite`);
+        const dbs = [openReadModelDb(file), openReadModelDb(file)] as const;
+        try {
+          let checkpoint = prepareProjection(dbs[0], projection);
+          let previous: boolean | null = null;
+          for (let at = 0, k = 0; at < events.length; k++) {
+            const [size, other] = batches[k % batches.length]!;
+            if (previous !== null) batchesOn[other === previous ? 'same' : 'other']++;
+            previous = other;
+            checkpoint = applyBatch(other ? dbs[1] : dbs[0], projection, checkpoint, events.slice(at, at + size));
+            at += size;
+          }
+          if (dump(dbs[0]) !== expected) throw new Error('split batches stored something else than one pass');
+        } finally {
+          dbs.forEach((db) => db.close());
+        }
+      }),
+      { numRuns: 150 },
+    );
+    t.ok(batchesOn.same > 0 && batchesOn.other > 0, `batches folded on the connection of the batch before (${batchesOn.same}) and on the other one (${batchesOn.other})`);
+  });
+}
+
+t.test('classification: each fact the engine reads is kept once, without personal data (a settlement keeps its reason)', async (t) => {
+  const dir = tempDir(t);
+  let run = 0;
+  fc.assert(
+    fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), (histories) => {
+      const events = interleaved(histories);
+      const db = openReadModelDb(join(dir, `facts-${run++}.sqlite`));
+      try {
+        applyBatch(db, classificationProjection, prepareProjection(db, classificationProjection), events);
+        const kept = db.prepare(`SELECT fact FROM ${PHASE_FACTS_TABLE}`).pluck().all() as string[];
+        const byId = (a: { eventId: string }, b: { eventId: string }) => (a.eventId < b.eventId ? -1 : 1);
+        const wanted = events
+          .filter((e) => e.type === 'HouseholdReferred' || isPhaseFactType(e.type))
+          .map((e) => recordedFactOf(e))
+          .map((f) => (f.type === 'PhaseSettled' ? f : { ...f, data: stripPersonalData(f.data) }))
+          .sort(byId);
+        return JSON.stringify(kept.map((text) => JSON.parse(text) as { eventId: string }).sort(byId)) === JSON.stringify(wanted);
+      } finally {
+        db.close();
+      }
+    }),
+    { numRuns: 150 },
+  );
+  t.pass('150 sets of histories');
+});
