@@ -17,6 +17,7 @@ import { classificationProjection, CLASSIFICATION_TABLE, PHASE_FACTS_TABLE } fro
 import { isPhaseFactType, recordedFactOf } from '../../projections/classification/recorded-fact.js';
 import { pathwayListProjection } from '../../projections/pathway-list.js';
 import { intentsArb, storedHistory } from '../phases/helpers/random-history.js';
+import { foldInSplitBatches, splitBatchesArb, type BatchesOn } from '../support/split-batches.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type Db = ReturnType<typeof openReadModelDb>;
@@ -37,16 +38,15 @@ function interleaved(histories: Parameters<typeof storedHistory>[1][]): StoredEv
     .map(({ e }, i) => ({ ...e, globalPosition: i + 1 }));
 }
 
-const batchesArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.boolean()), { minLength: 1, maxLength: 10 });
 
 for (const projection of [pathwayListProjection, classificationProjection] as Projection[]) {
   t.test(`${projection.name}: any batches, on either of two connections, store what one pass stores`, async (t) => {
     const dir = tempDir(t);
     const dump = dumps[projection.name]!;
     let run = 0;
-    const batchesOn = { same: 0, other: 0 };
+    const batchesOn: BatchesOn = { same: 0, other: 0 };
     fc.assert(
-      fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), batchesArb, (histories, batches) => {
+      fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), splitBatchesArb(8, 10), (histories, batches) => {
         run++;
         const events = interleaved(histories);
         const once = openReadModelDb(join(dir, `once-${run}.sqlite`));
@@ -54,22 +54,12 @@ for (const projection of [pathwayListProjection, classificationProjection] as Pr
         const expected = dump(once);
         once.close();
 
-        const file = join(dir, `split-${run}.sqlite`);
-        const dbs = [openReadModelDb(file), openReadModelDb(file)] as const;
-        try {
-          let checkpoint = prepareProjection(dbs[0], projection);
-          let previous: boolean | null = null;
-          for (let at = 0, k = 0; at < events.length; k++) {
-            const [size, other] = batches[k % batches.length]!;
-            if (previous !== null) batchesOn[other === previous ? 'same' : 'other']++;
-            previous = other;
-            checkpoint = applyBatch(other ? dbs[1] : dbs[0], projection, checkpoint, events.slice(at, at + size));
-            at += size;
-          }
-          if (dump(dbs[0]) !== expected) throw new Error('split batches stored something else than one pass');
-        } finally {
-          dbs.forEach((db) => db.close());
-        }
+        let stored = '';
+        foldInSplitBatches(projection, join(dir, `split-${run}.sqlite`), events, batches, batchesOn, (db, last) => {
+          if (last === events.length - 1) stored = dump(db);
+          return true;
+        });
+        if (stored !== expected) throw new Error('split batches stored something else than one pass');
       }),
       { numRuns: 150 },
     );

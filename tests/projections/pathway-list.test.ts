@@ -15,6 +15,7 @@ import { openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { pathwayListProjection } from '../../projections/pathway-list.js';
 import { events as ev, PATHWAY_ID } from '../domain/pathway/fixtures.js';
 import { keysDeep } from '../support/json-keys.js';
+import { foldInSplitBatches, splitBatchesArb, type BatchesOn } from '../support/split-batches.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** A long story touching every part of the state the fold keeps or drops. */
@@ -93,32 +94,15 @@ t.test('after every batch, whatever its boundaries and whichever connection fold
   }, null);
   t.ok(folded.at(-1)!.contacts.length > 0 && folded.at(-1)!.diagnostics.length > 0 && folded.at(-1)!.evaluations.length > 0, 'the story exercises the parts the memo empties');
   let run = 0;
-  const batchesOn = { same: 0, other: 0 };
+  const batchesOn: BatchesOn = { same: 0, other: 0 };
   await fc.assert(
     // Each batch is folded by one of two connections to the same file: the one that folded the
     // previous batch continues from the memo it keeps in memory, the other reads the row back.
-    fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.boolean()), { minLength: 1, maxLength: 30 }), async (batches) => {
-      const file = join(tempDir(t), `rm-${run++}.sqlite`);
-      const dbs = [openReadModelDb(file), openReadModelDb(file)] as const;
-      try {
-        let checkpoint = prepareProjection(dbs[0], pathwayListProjection);
-        let at = 0;
-        let previous = -1;
-        for (let k = 0; at < stored.length; k++) {
-          const [size, other] = batches[k % batches.length]!;
-          const which = Number(other);
-          if (previous !== -1) batchesOn[which === previous ? 'same' : 'other']++;
-          previous = which;
-          checkpoint = applyBatch(other ? dbs[1] : dbs[0], pathwayListProjection, checkpoint, stored.slice(at, at + size));
-          at = Math.min(at + size, stored.length);
-          const last = at - 1;
-          if (JSON.stringify(rowOf(dbs[0])) !== JSON.stringify(expectedRow(folded[last]!, stored[last]!.revision))) return false;
-        }
-        return true;
-      } finally {
-        dbs.forEach((db) => db.close());
-      }
-    }),
+    fc.asyncProperty(splitBatchesArb(6, 30), async (batches) =>
+      foldInSplitBatches(pathwayListProjection, join(tempDir(t), `rm-${run++}.sqlite`), stored, batches, batchesOn, (db, last) =>
+        JSON.stringify(rowOf(db)) === JSON.stringify(expectedRow(folded[last]!, stored[last]!.revision)),
+      ),
+    ),
     { numRuns: 60 },
   );
   t.ok(batchesOn.same > 0 && batchesOn.other > 0, `batches folded on the connection of the batch before (${batchesOn.same}) and on the other one (${batchesOn.other})`);
