@@ -41,8 +41,11 @@ interface Run {
   total: number;
   /** Requests per second of each burst, in order. */
   perBurst: number[];
-  /** CPU the server spent per request (µs): its main thread, and all its threads; Linux only. */
-  cpu?: { mainUs: number; processUs: number };
+  /**
+   * CPU the server spent per request (µs): its main thread, all its threads, and its child
+   * processes (the service's projection worker) during the bursts; Linux only.
+   */
+  cpu?: { mainUs: number; processUs: number; childrenUs: number };
   /** CPU this process (autocannon) spent per request (µs): it shares the machine with the server. */
   generatorUs?: number;
 }
@@ -81,6 +84,7 @@ interface Tally {
   perBurst: number[];
   mainS: number;
   processS: number;
+  childrenS: number;
   generatorUs: number;
   cpuKnown: boolean;
 }
@@ -88,10 +92,12 @@ interface Tally {
 /** One burst on a target, added to its tally. */
 async function burst(target: Target, tally: Tally, burstSeconds: number): Promise<void> {
   const before = cpuSeconds(target.pid);
+  const childrenBefore = childrenCpuSeconds(target.pid);
   const generatorBefore = process.cpuUsage();
   const result = await autocannon({ connections: CONNECTIONS, duration: burstSeconds, ...target.opts });
   const generator = process.cpuUsage(generatorBefore);
   const after = cpuSeconds(target.pid);
+  const childrenAfter = childrenCpuSeconds(target.pid);
   const total = result.requests.total;
   tally.total += total;
   tally.seconds += burstSeconds;
@@ -100,9 +106,11 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
   tally.errors += result.errors;
   tally.perBurst.push(Math.round(total / burstSeconds));
   tally.generatorUs += generator.user + generator.system;
-  if (before && after) {
+  if (before && after && childrenBefore !== null && childrenAfter !== null) {
     tally.mainS += after.main - before.main;
     tally.processS += after.process - before.process;
+    // A child that restarted during the burst would count backwards: it then counts as nothing.
+    tally.childrenS += Math.max(0, childrenAfter - childrenBefore);
   } else tally.cpuKnown = false;
 }
 
@@ -110,8 +118,8 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
  * Loads the targets in turn, `bursts` times each, the first one moving round at each pass, so
  * each gets the same time and the same share of the machine's good and bad moments.
  */
-async function interleaved(targets: Target[]): Promise<Run[]> {
-  const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, generatorUs: 0, cpuKnown: true }));
+async function interleaved(targets: Target[], measuring?: () => void): Promise<Run[]> {
+  const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, childrenS: 0, generatorUs: 0, cpuKnown: true }));
   const burstSeconds = Math.max(1, Math.round(seconds / bursts));
   const settleOthers = async (target: Target) => {
     for (const other of targets) if (other !== target) await other.settle?.();
@@ -121,6 +129,7 @@ async function interleaved(targets: Target[]): Promise<Run[]> {
     await settleOthers(target);
     await autocannon({ connections: CONNECTIONS, duration: 1, ...target.opts });
   }
+  measuring?.();
   for (let pass = 0; pass < bursts; pass++) {
     for (let k = 0; k < targets.length; k++) {
       const at = (pass + k) % targets.length;
@@ -136,7 +145,7 @@ async function interleaved(targets: Target[]): Promise<Run[]> {
     total: t.total,
     perBurst: t.perBurst,
     ...(t.total > 0 ? { generatorUs: t.generatorUs / t.total } : {}),
-    ...(t.cpuKnown && t.total > 0 ? { cpu: { mainUs: (t.mainS / t.total) * 1e6, processUs: (t.processS / t.total) * 1e6 } } : {}),
+    ...(t.cpuKnown && t.total > 0 ? { cpu: { mainUs: (t.mainS / t.total) * 1e6, processUs: (t.processS / t.total) * 1e6, childrenUs: (t.childrenS / t.total) * 1e6 } } : {}),
   }));
 }
 
@@ -265,6 +274,13 @@ function treeCpuSeconds(pid: number): number | null {
   return sum;
 }
 
+/** CPU seconds so far of a process's descendants (the service's projection worker), or null where /proc cannot tell. */
+function childrenCpuSeconds(pid: number): number | null {
+  const own = cpuSeconds(pid);
+  const tree = treeCpuSeconds(pid);
+  return own === null || tree === null ? null : tree - own.process;
+}
+
 /** How many waits for a quiet service ran out of time (reported, so a noisy gap is seen). */
 let quietGaveUp = 0;
 
@@ -303,6 +319,8 @@ interface Results {
   command?: { service: Run; hello: Run; sameShape: Run; responseBytes: number };
   /** Time the projection worker took to catch up with the command load, summed over its waits (ms). */
   caughtUpMs: number;
+  /** CPU the projection worker spent on the command load, in its bursts and after them (s). */
+  workerS?: number;
   get?: { service: Run; hello: Run; sameBody: Run; meanEvents: number; meanBytes: number };
 }
 
@@ -343,17 +361,20 @@ async function run(hello: Bare): Promise<Results> {
         await quiet(child.pid!);
       };
       try {
-        const [service, helloRun, sameShapeRun] = await interleaved([
-          { pid: child.pid!, opts: commandLoad(base), settle },
-          helloTarget,
-          { pid: sameShape.pid, opts: commandLoad(sameShape.url) },
-        ]);
+        // From the end of the warm-up (absorbed by then) to the end of the last catch-up below.
+        let workerFrom: number | null = null;
+        const [service, helloRun, sameShapeRun] = await interleaved(
+          [{ pid: child.pid!, opts: commandLoad(base), settle }, helloTarget, { pid: sameShape.pid, opts: commandLoad(sameShape.url) }],
+          () => (workerFrom = childrenCpuSeconds(child.pid!)),
+        );
         results.command = { service: service!, hello: helloRun!, sameShape: sameShapeRun!, responseBytes };
+        // Reads are measured once the projection worker has caught up with the writes above.
+        results.caughtUpMs += await waitForProjections(base);
+        const workerTo = childrenCpuSeconds(child.pid!);
+        if (workerFrom !== null && workerTo !== null) results.workerS = workerTo - workerFrom;
       } finally {
         await sameShape.stop();
       }
-      // Reads are measured once the projection worker has caught up with the writes above.
-      results.caughtUpMs += await waitForProjections(base);
     }
     if (only !== 'command') {
       // Every household gets the same history length whatever the command load wrote (a slow
@@ -403,7 +424,14 @@ function line(name: string, service: Run, hello: Run, target: string, extra: Rec
     p99_note: 'the worst burst’s p99', quiet_waits_given_up: quietGaveUp,
     bursts, burst_seconds: Math.max(1, Math.round(seconds / bursts)), per_burst: service.perBurst, baseline_per_burst: hello.perBurst,
     requests: service.total, non2xx: service.non2xx, errors: service.errors, connections: CONNECTIONS, pathways: pathwayCount, log_level: 'warn', target,
-    ...(service.cpu ? { server_main_thread_cpu_us_per_request: Math.round(service.cpu.mainUs), server_cpu_us_per_request: Math.round(service.cpu.processUs) } : {}),
+    ...(service.cpu
+      ? {
+          server_main_thread_cpu_us_per_request: Math.round(service.cpu.mainUs),
+          server_cpu_us_per_request: Math.round(service.cpu.processUs),
+          // The service's projection worker (a child process), during the bursts only.
+          server_children_cpu_us_per_request: Math.round(service.cpu.childrenUs),
+        }
+      : {}),
     ...(service.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(service.generatorUs) } : {}),
     ...cpuFields('baseline_', hello),
     ...extra,
@@ -412,7 +440,7 @@ function line(name: string, service: Run, hello: Run, target: string, extra: Rec
 
 const hello = await bareServer(3901);
 try {
-  const { command, get, caughtUpMs } = await run(hello);
+  const { command, get, caughtUpMs, workerS } = await run(hello);
   if (command) {
     line('command_throughput', command.service, command.hello, 'ratio >= 0.25 (support contact recorded)', {
       response_bytes: command.responseBytes,
@@ -423,7 +451,11 @@ try {
       ...cpuFields('same_shape_', command.sameShape),
       ratio_to_same_shape: command.service.rps / command.sameShape.rps,
     });
-    report({ name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time the projection worker took to absorb the command load, summed over the waits after each command burst' });
+    report({
+      name: 'projection_catch_up', value: caughtUpMs, unit: 'ms', note: 'time the projection worker took to absorb the command load, summed over the waits after each command burst',
+      // Its CPU per command, in the bursts and in the waits after them: what the load cost it in all.
+      ...(workerS !== undefined && command.service.total > 0 ? { worker_cpu_us_per_command: Math.round((workerS / command.service.total) * 1e6) } : {}),
+    });
   }
   if (get) {
     line('get_pathway_throughput', get.service, get.hello, 'ratio >= 0.40', {
