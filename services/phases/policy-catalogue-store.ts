@@ -42,8 +42,11 @@ export class PolicyCatalogueStore {
     return loaded;
   }
 
-  /** Validates and records a new version; 422 with field paths when invalid, 409 when the id exists. */
-  async add(submission: unknown, principal: Principal, correlationId: string): Promise<PhasePolicy> {
+  /**
+   * Validates and records a new version; 422 with field paths when invalid, 409 when the id
+   * exists. `causationId`: the request's Idempotency-Key, recorded as on pathway events.
+   */
+  async add(submission: unknown, principal: Principal, correlationId: string, causationId?: string): Promise<PhasePolicy> {
     const parsed = parsePhasePolicy(submission);
     if (!parsed.ok) {
       const first = parsed.issues[0]!;
@@ -57,6 +60,8 @@ export class PolicyCatalogueStore {
       if (catalogue.get(policy.id)) {
         throw new ProblemError(409, 'policy.duplicate', `Policy version ${policy.id} already exists; versions are never changed, add a new version instead.`, {
           policyId: policy.id,
+          // The id is name@version: both fields make it.
+          errors: ['name', 'version'].map((field) => ({ in: 'body', path: `/${field}`, code: 'duplicate', message: `policy version ${policy.id} already exists` })),
         });
       }
       try {
@@ -68,7 +73,7 @@ export class PolicyCatalogueStore {
               type: phasePolicyVersionAddedV1.type,
               schemaVersion: phasePolicyVersionAddedV1.version,
               data: phasePolicyVersionAddedV1.schema.parse({ policy }),
-              metadata: { principal, correlationId, occurredAt: new Date().toISOString() },
+              metadata: { principal, correlationId, ...(causationId ? { causationId } : {}), occurredAt: new Date().toISOString() },
             },
           ],
           revision === -1 ? 'no_stream' : revision,

@@ -37,6 +37,11 @@ t.test('an admin adds a version; it is an event, listed, readable, and never rep
   const again = await admin.post('/v1/phase-policies', { ...FOLLOW_UP_FROM_300, params: { ...FOLLOW_UP_FROM_300.params, pauseDays: 60 } });
   t.equal(again.statusCode, 409);
   t.match(again.json(), { code: 'policy.duplicate', policyId: FOLLOW_UP_FROM_300_ID });
+  t.same(
+    again.json().errors.map((e: { in: string; path: string; code: string }) => [e.in, e.path, e.code]),
+    [['body', '/name', 'duplicate'], ['body', '/version', 'duplicate']],
+    'the fields that make the id are named',
+  );
   const builtIn = await admin.post('/v1/phase-policies', { ...FOLLOW_UP_FROM_300, name: 'slime-plus-2025', version: '2025.1' });
   t.equal(builtIn.json().code, 'policy.duplicate', 'the built-in version cannot be shadowed');
   t.equal((await admin.get('/v1/phase-policies/nope@1')).json().code, 'policy.not_found');
@@ -77,4 +82,21 @@ t.test('invalid versions: 400 for the shape, 422 for the rules across fields, ea
   const id = await post({ ...FOLLOW_UP_FROM_300, id: 'something-else@1' });
   t.match(id.json(), { status: 422, code: 'policy.invalid', errors: [{ path: '/id' }] });
   t.equal(await svc.store.streamRevision(POLICY_CATALOGUE_STREAM), null, 'nothing was written');
+});
+
+t.test("a version added with an Idempotency-Key records the key as its event's causation id", async (t) => {
+  const svc = await testService(t);
+  const { admin } = await actors(svc);
+  const created = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300, { 'idempotency-key': 'policy-key-1' });
+  t.equal(created.statusCode, 201, created.body);
+  const replayed = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300, { 'idempotency-key': 'policy-key-1' });
+  t.equal(replayed.statusCode, 201, 'the same key and body answer the same');
+  t.equal(replayed.headers['idempotent-replayed'], 'true');
+  const events = await collect(svc.store.readStream(POLICY_CATALOGUE_STREAM));
+  t.equal(events.length, 1, 'recorded once');
+  t.equal(events[0]!.metadata.causationId, 'policy-key-1');
+  const plain = await admin.post('/v1/phase-policies', { ...FOLLOW_UP_FROM_300, version: '2026.9' });
+  t.equal(plain.statusCode, 201);
+  const all = await collect(svc.store.readStream(POLICY_CATALOGUE_STREAM));
+  t.notOk('causationId' in all[1]!.metadata, 'no key, no causation id');
 });

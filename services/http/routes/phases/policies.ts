@@ -63,7 +63,8 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
       const actor = principalOf(request);
       const access = canManagePolicies(actor);
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-      const policy = await policies.add(request.body, { id: actor.id, role: actor.role, organisationId: actor.organisationId }, request.id);
+      const principal = { id: actor.id, role: actor.role, organisationId: actor.organisationId };
+      const policy = await policies.add(request.body, principal, request.id, request.idempotencyKey ?? undefined);
       reply.code(201).header('location', `/v1/phase-policies/${encodeURIComponent(policy.id)}`);
       return policy;
     },
