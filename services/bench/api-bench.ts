@@ -91,13 +91,11 @@ interface Tally {
 
 /** One burst on a target, added to its tally. */
 async function burst(target: Target, tally: Tally, burstSeconds: number): Promise<void> {
-  const before = cpuSeconds(target.pid);
-  const childrenBefore = childrenCpuSeconds(target.pid);
+  const before = treeCpuSeconds(target.pid);
   const generatorBefore = process.cpuUsage();
   const result = await autocannon({ connections: CONNECTIONS, duration: burstSeconds, ...target.opts });
   const generator = process.cpuUsage(generatorBefore);
-  const after = cpuSeconds(target.pid);
-  const childrenAfter = childrenCpuSeconds(target.pid);
+  const after = treeCpuSeconds(target.pid);
   const total = result.requests.total;
   tally.total += total;
   tally.seconds += burstSeconds;
@@ -106,11 +104,11 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
   tally.errors += result.errors;
   tally.perBurst.push(Math.round(total / burstSeconds));
   tally.generatorUs += generator.user + generator.system;
-  if (before && after && childrenBefore !== null && childrenAfter !== null) {
+  if (before && after) {
     tally.mainS += after.main - before.main;
     tally.processS += after.process - before.process;
     // A child that restarted during the burst would count backwards: it then counts as nothing.
-    tally.childrenS += Math.max(0, childrenAfter - childrenBefore);
+    tally.childrenS += Math.max(0, after.children - before.children);
   } else tally.cpuKnown = false;
 }
 
@@ -263,22 +261,21 @@ function processTree(pid: number): number[] {
   return tree;
 }
 
-/** CPU seconds of a process tree so far, or null where /proc cannot tell. */
-function treeCpuSeconds(pid: number): number | null {
-  let sum = 0;
-  for (const p of processTree(pid)) {
+/**
+ * CPU seconds so far of a process (its main thread, all its threads) and, apart, of its
+ * descendants (the service's projection worker); null where /proc cannot tell.
+ */
+function treeCpuSeconds(pid: number): { main: number; process: number; children: number } | null {
+  const [root, ...descendants] = processTree(pid);
+  const own = cpuSeconds(root!);
+  if (own === null) return null;
+  let children = 0;
+  for (const p of descendants) {
     const c = cpuSeconds(p);
     if (c === null) return null;
-    sum += c.process;
+    children += c.process;
   }
-  return sum;
-}
-
-/** CPU seconds so far of a process's descendants (the service's projection worker), or null where /proc cannot tell. */
-function childrenCpuSeconds(pid: number): number | null {
-  const own = cpuSeconds(pid);
-  const tree = treeCpuSeconds(pid);
-  return own === null || tree === null ? null : tree - own.process;
+  return { ...own, children };
 }
 
 /** How many waits for a quiet service ran out of time (reported, so a noisy gap is seen). */
@@ -296,7 +293,7 @@ async function quiet(pid: number): Promise<void> {
     const before = treeCpuSeconds(pid);
     await new Promise((r) => setTimeout(r, 500));
     const after = treeCpuSeconds(pid);
-    if (before === null || after === null || after - before <= 0.031) return;
+    if (before === null || after === null || after.process + after.children - (before.process + before.children) <= 0.031) return;
   }
   quietGaveUp++;
 }
@@ -365,12 +362,12 @@ async function run(hello: Bare): Promise<Results> {
         let workerFrom: number | null = null;
         const [service, helloRun, sameShapeRun] = await interleaved(
           [{ pid: child.pid!, opts: commandLoad(base), settle }, helloTarget, { pid: sameShape.pid, opts: commandLoad(sameShape.url) }],
-          () => (workerFrom = childrenCpuSeconds(child.pid!)),
+          () => (workerFrom = treeCpuSeconds(child.pid!)?.children ?? null),
         );
         results.command = { service: service!, hello: helloRun!, sameShape: sameShapeRun!, responseBytes };
         // Reads are measured once the projection worker has caught up with the writes above.
         results.caughtUpMs += await waitForProjections(base);
-        const workerTo = childrenCpuSeconds(child.pid!);
+        const workerTo = treeCpuSeconds(child.pid!)?.children ?? null;
         if (workerFrom !== null && workerTo !== null) results.workerS = workerTo - workerFrom;
       } finally {
         await sameShape.stop();
