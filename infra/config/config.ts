@@ -11,6 +11,7 @@ export const configSchema = z.object({
   PARCOURS_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARCOURS_STORE: z.enum(['sqlite']).default('sqlite'),
+  PARCOURS_STORE_WRITER: z.enum(['inline', 'thread']).default('inline'),
   PARCOURS_PROJECTIONS: z.enum(['worker', 'inline']).default('worker'),
   PARCOURS_PROJECTION_PRIORITY: z.enum(['idle', 'low', 'normal']).default('idle'),
   PARCOURS_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),

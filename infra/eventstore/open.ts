@@ -2,14 +2,24 @@ import { join } from 'node:path';
 import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-/** `writer`: where commits run (see SqliteStoreOptions); the service uses a writer thread. */
-export type StoreConfig = { backend: 'sqlite'; file: string; pollIntervalMs?: number; writer?: 'thread' | 'inline' };
+/** `writer` and `foreignWritesCheckMs`: see SqliteStoreOptions. */
+export type StoreConfig = {
+  backend: 'sqlite';
+  file: string;
+  pollIntervalMs?: number;
+  writer?: 'thread' | 'inline';
+  foreignWritesCheckMs?: number;
+};
 
 /** The one place that turns configuration into an adapter (later backends add their case here). */
 export async function openEventStore(config: StoreConfig): Promise<EventStore> {
   switch (config.backend) {
     case 'sqlite': {
-      const store = new SqliteEventStore(config.file, { pollIntervalMs: config.pollIntervalMs, writer: config.writer ?? 'thread' });
+      const store = new SqliteEventStore(config.file, {
+        pollIntervalMs: config.pollIntervalMs,
+        writer: config.writer ?? 'inline',
+        foreignWritesCheckMs: config.foreignWritesCheckMs,
+      });
       try {
         await store.ready();
       } catch (error) {

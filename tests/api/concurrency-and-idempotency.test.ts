@@ -5,8 +5,11 @@ import { caller, tokenFor } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
 import { testService } from '../support/service.js';
 
-t.test('ETag and If-Match: a stale revision gets 412 and writes nothing', async (t) => {
-  const svc = await testService(t);
+// The store's two writers (PARCOURS_STORE_WRITER) must answer alike.
+const WRITERS = ['inline', 'thread'] as const;
+
+for (const writer of WRITERS) t.test(`ETag and If-Match (${writer} writer): a stale revision gets 412 and writes nothing`, async (t) => {
+  const svc = await testService(t, { PARCOURS_STORE_WRITER: writer });
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
   const id = await referHousehold(c);
   const read = await c.get(`/v1/pathways/${id}`);
@@ -82,8 +85,8 @@ t.test('the same referral arriving twice (same external reference) does not open
   t.equal(await svc.store.headPosition(), 1);
 });
 
-t.test("another process's write: a cached state never answers for the stream, even when nothing is appended", async (t) => {
-  const svc = await testService(t);
+for (const writer of WRITERS) t.test(`another process's write (${writer} writer): a cached state never answers for the stream, even when nothing is appended`, async (t) => {
+  const svc = await testService(t, { PARCOURS_STORE_WRITER: writer });
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
   const id = await referHousehold(c);
   t.equal((await c.get(`/v1/pathways/${id}`)).headers.etag, '"0"', 'the service has folded and cached revision 0');

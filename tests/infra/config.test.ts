@@ -10,6 +10,8 @@ t.test('defaults', async (t) => {
   t.ok(c.dataDir.endsWith('/data'));
   t.equal(c.LOG_LEVEL, 'info');
   t.equal(c.PARCOURS_PROJECTION_PRIORITY, 'idle', 'read models run only on CPU time nothing else wants');
+  t.equal(c.PARCOURS_STORE_WRITER, 'inline', 'commits on the request thread, the cheapest in CPU');
+  t.equal(loadConfig({ PARCOURS_STORE_WRITER: 'thread' }).PARCOURS_STORE_WRITER, 'thread');
 });
 
 t.test('a bad value names the variable', async (t) => {
@@ -22,6 +24,7 @@ t.test('a bad value names the variable', async (t) => {
   }
   t.throws(() => loadConfig({ PARCOURS_JWT_SECRET: 'short' }), /PARCOURS_JWT_SECRET/);
   t.throws(() => loadConfig({ PARCOURS_PROJECTION_PRIORITY: 'realtime' }), /PARCOURS_PROJECTION_PRIORITY/);
+  t.throws(() => loadConfig({ PARCOURS_STORE_WRITER: 'process' }), /PARCOURS_STORE_WRITER="process"/);
 });
 
 t.test('the service refuses to start on a bad value, with a clear message', async (t) => {

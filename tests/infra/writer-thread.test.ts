@@ -9,7 +9,7 @@ import { event } from '../contract/harness.js';
 import { tempDir } from '../support/temp-dir.js';
 
 t.test('openEventStore resolves once the writer thread is ready to commit', async (t) => {
-  const store = await openEventStore({ backend: 'sqlite', file: join(tempDir(t), 'e.sqlite') });
+  const store = await openEventStore({ backend: 'sqlite', file: join(tempDir(t), 'e.sqlite'), writer: 'thread' });
   const started = Date.now();
   await store.append('pathway-a', [event('A')], 'no_stream');
   t.ok(Date.now() - started < 1000, 'the first append does not wait for the thread to start');
@@ -61,6 +61,28 @@ t.test("another process's write shows in stream revisions quickly while the stor
   const idle = await seenWithin(store, 'pathway-a', 2);
   t.ok(idle < 250, `seen after ${idle} ms while idle (polled every 25 ms; generous bound for a loaded machine)`);
   await store.close();
+});
+
+t.test("the inline writer: another process's write shows in stream revisions at once, or within foreignWritesCheckMs when set", async (t) => {
+  const file = join(tempDir(t), 'e.sqlite');
+  const eager = new SqliteEventStore(file, { writer: 'inline' });
+  const lazy = new SqliteEventStore(file, { writer: 'inline', foreignWritesCheckMs: 1000 });
+  const other = new SqliteEventStore(file, { writer: 'inline' });
+  t.teardown(async () => {
+    await Promise.all([eager.close(), lazy.close(), other.close()]);
+  });
+  await other.append('pathway-a', [event('A')], 'no_stream');
+  t.equal(await eager.streamRevision('pathway-a'), 0);
+  t.equal(await lazy.streamRevision('pathway-a'), 0);
+
+  await other.append('pathway-a', [event('B')], 0);
+  t.equal(await eager.streamRevision('pathway-a'), 1, 'checked at every call by default');
+  t.equal(await lazy.streamRevision('pathway-a'), 0, 'trusted for up to a second after its last look');
+  const seen = await msUntil(async () => (await lazy.streamRevision('pathway-a')) === 1, 5000);
+  t.ok(seen < 5000, `seen after ${seen} ms`);
+  // Its own appends are known at once, whatever the interval.
+  await lazy.append('pathway-a', [event('C')], 1);
+  t.equal(await lazy.streamRevision('pathway-a'), 2);
 });
 
 t.test("live subscriptions see another process's commits, busy or idle, with one poll for all of them", async (t) => {

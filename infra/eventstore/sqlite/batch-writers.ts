@@ -18,13 +18,22 @@ export interface BatchWriter {
   close(): Promise<void>;
 }
 
-/** On the store's own connection, in the calling thread: the fsync blocks it (tools, tests, readers). */
-export function inlineWriter(db: Database.Database, st: Statements, heads: StreamHeadCache): BatchWriter {
+/**
+ * On the store's own connection, in the calling thread: the fsync blocks it. `checkEveryMs`: how
+ * long stream revisions trust what this connection knows before asking SQLite whether another
+ * connection has committed (a statement, about as costly as the rest of a cached read).
+ */
+export function inlineWriter(db: Database.Database, st: Statements, heads: StreamHeadCache, checkEveryMs = 0): BatchWriter {
+  let checkedAt = Number.NEGATIVE_INFINITY;
   return {
     commit: async (batch) => commitBatch(db, st, heads, batch),
     // Another connection's commit changes PRAGMA data_version; this connection's own do not.
     streamRevision(streamId) {
-      heads.sync(st);
+      const now = checkEveryMs > 0 ? performance.now() : 0;
+      if (checkEveryMs === 0 || now - checkedAt >= checkEveryMs) {
+        heads.sync(st);
+        checkedAt = now;
+      }
       return heads.get(st, streamId)?.revision ?? null;
     },
     ready: async () => undefined,
