@@ -29,8 +29,8 @@ export function inlineWriter(db: Database.Database, st: Statements, heads: Strea
     commit: async (batch) => commitBatch(db, st, heads, batch),
     // Another connection's commit changes PRAGMA data_version; this connection's own do not.
     streamRevision(streamId) {
-      const now = checkEveryMs > 0 ? performance.now() : 0;
-      if (checkEveryMs === 0 || now - checkedAt >= checkEveryMs) {
+      const now = performance.now();
+      if (now - checkedAt >= checkEveryMs) {
         heads.sync(st);
         checkedAt = now;
       }
