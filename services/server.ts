@@ -27,8 +27,8 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningService> {
   const storeFile = defaultSqliteFile(config.dataDir);
   const readModelFile = defaultReadModelFile(config.dataDir);
-  // Another process's commits (a CLI import, a second instance) show within 2 ms, as with the
-  // writer thread, instead of costing a SQLite statement on every cached read.
+  // Another process's commits (a second instance on the same folder) show in reads within 2 ms,
+  // as with the writer thread, instead of costing a SQLite statement on every cached read.
   const store = await openEventStore({ backend: 'sqlite', file: storeFile, writer: config.PARCOURS_STORE_WRITER, foreignWritesCheckMs: 2 });
   const readDb = openReadModelDb(readModelFile);
   const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));

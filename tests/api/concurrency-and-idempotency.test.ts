@@ -10,6 +10,7 @@ const WRITERS = ['inline', 'thread'] as const;
 
 for (const writer of WRITERS) t.test(`ETag and If-Match (${writer} writer): a stale revision gets 412 and writes nothing`, async (t) => {
   const svc = await testService(t, { PARCOURS_STORE_WRITER: writer });
+  t.equal((svc.store as SqliteEventStore).writerKind, writer, 'the configured writer commits');
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
   const id = await referHousehold(c);
   const read = await c.get(`/v1/pathways/${id}`);

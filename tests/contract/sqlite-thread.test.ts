@@ -1,4 +1,4 @@
-// The contract suite again, with commits in the store's writer thread (what the service runs),
+// The contract suite again, with commits in the store's writer thread (PARCOURS_STORE_WRITER=thread),
 // and small batches, so that joining and splitting batches in the thread is exercised too.
 import t from 'tap';
 import { eventStoreContract } from './event-store-contract.js';

@@ -75,6 +75,8 @@ export class SqliteEventStore implements EventStore {
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
   private readonly writer: BatchWriter;
+  /** Where this store's commits run (SqliteStoreOptions.writer). */
+  readonly writerKind: 'thread' | 'inline';
   private readonly pollIntervalMs: number;
   private readonly idlePollIntervalMs: number;
   /** Live subscriptions waiting for a commit after their position; one poll serves them all. */
@@ -95,8 +97,9 @@ export class SqliteEventStore implements EventStore {
     this.idlePollIntervalMs = options.idlePollIntervalMs ?? this.pollIntervalMs * 4;
     this.maxBatch = options.maxBatch ?? 1000;
     this.committed.setMaxListeners(0);
+    this.writerKind = options.writer === 'thread' ? 'thread' : 'inline';
     this.writer =
-      options.writer === 'thread'
+      this.writerKind === 'thread'
         ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000, maxBatch: this.maxBatch }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
         : inlineWriter(this.db, this.st, new StreamHeadCache(), options.foreignWritesCheckMs ?? 0);
   }

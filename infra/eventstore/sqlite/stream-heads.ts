@@ -13,6 +13,9 @@ export class StreamHeadCache {
   private readonly heads = new Map<string, StreamHead>();
   private dataVersion = -1;
 
+  /** `maxStreams`: bounded, as a service reads and writes many streams; the table answers again. */
+  constructor(private readonly maxStreams = 100_000) {}
+
   /** Drops everything when another connection has committed since the last look. */
   sync(st: Statements): void {
     const version = st.dataVersion.get()!.data_version;
@@ -26,12 +29,17 @@ export class StreamHeadCache {
     const cached = this.heads.get(streamId);
     if (cached) return cached;
     const head = st.streamHead.get(streamId);
-    if (head) this.heads.set(streamId, head);
+    if (head) this.set(streamId, head);
     return head;
   }
 
   set(streamId: string, head: StreamHead): void {
+    if (this.heads.size >= this.maxStreams && !this.heads.has(streamId)) this.heads.clear();
     this.heads.set(streamId, head);
+  }
+
+  get size(): number {
+    return this.heads.size;
   }
 
   clear(): void {
