@@ -1,5 +1,6 @@
 // The writer thread's failure is the store's: appends fail with a clear error and ping() says so
 // (so /health/ready turns 503) instead of a store that reads but silently cannot write.
+// And how soon each writer, thread or inline, sees another process's commits.
 import { join } from 'node:path';
 import t from 'tap';
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';

@@ -35,8 +35,8 @@ export interface SqliteStoreOptions {
   /**
    * Where commits run: `inline` (this connection, in this thread: each group commit's fsync
    * blocks it; the service's default, the cheapest in CPU) or `thread` (a writer thread with its
-   * own connection, so the fsync never blocks this thread, for a few tens of µs more CPU per
-   * append call).
+   * own connection, so the fsync never blocks this thread, for about 25 µs more CPU per append
+   * call in the service).
    */
   writer?: 'thread' | 'inline';
   /**
