@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../infra/config/config.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { defaultSqliteFile, openEventStore } from '../infra/eventstore/open.js';
+import { FOREIGN_WRITES_CHECK_MS } from '../infra/eventstore/sqlite/poll-delay.js';
 import type { EventStore } from '../infra/eventstore/port.js';
 import { defaultReadModelFile, openReadModelDb } from '../infra/projections/read-model-db.js';
 import { ProjectionRuntime, type ProjectionStatusSource } from '../infra/projections/runtime.js';
@@ -29,7 +30,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const readModelFile = defaultReadModelFile(config.dataDir);
   // Another process's commits (a second instance on the same folder) show in reads within 2 ms,
   // as with the writer thread, instead of costing a SQLite statement on every cached read.
-  const store = await openEventStore({ backend: 'sqlite', file: storeFile, writer: config.PARCOURS_STORE_WRITER, foreignWritesCheckMs: 2 });
+  const store = await openEventStore({ backend: 'sqlite', file: storeFile, writer: config.PARCOURS_STORE_WRITER, foreignWritesCheckMs: FOREIGN_WRITES_CHECK_MS });
   const readDb = openReadModelDb(readModelFile);
   const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));
   const idempotency = new IdempotencyStore(idempotencyDb);

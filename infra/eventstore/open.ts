@@ -17,7 +17,7 @@ export async function openEventStore(config: StoreConfig): Promise<EventStore> {
     case 'sqlite': {
       const store = new SqliteEventStore(config.file, {
         pollIntervalMs: config.pollIntervalMs,
-        writer: config.writer ?? 'inline',
+        writer: config.writer,
         foreignWritesCheckMs: config.foreignWritesCheckMs,
       });
       try {

@@ -6,6 +6,7 @@ import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } 
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, NewEvent } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
+import { eventMetadata, recordedPrincipal } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
 import { loadPathway, pathwayStreamId, type LoadedPathway } from './load-pathway.js';
 import { PathwayCache } from './pathway-cache.js';
@@ -124,11 +125,8 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
   if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
 
   const state = loaded?.state ?? initialPathwayState();
-  const decision = decidePathway(command, state, {
-    now,
-    newId: uuidv7,
-    principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
-  });
+  const principal = recordedPrincipal(req.actor);
+  const decision = decidePathway(command, state, { now, newId: uuidv7, principal });
   // Nothing to append means no expected-revision check: a refusal or a no-op decided on a cached
   // state is only an answer if that state is still the stream's (another process may have written).
   if (loaded && (!decision.ok || decision.events.length === 0)) {
@@ -150,12 +148,7 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
       type: stored.type,
       schemaVersion: stored.version,
       data: stored.data,
-      metadata: {
-        principal: { id: req.actor.id, role: req.actor.role, organisationId: req.actor.organisationId },
-        correlationId: req.correlationId,
-        ...(req.causationId ? { causationId: req.causationId } : {}),
-        occurredAt: occurredAtOf(event),
-      },
+      metadata: eventMetadata(principal, req.correlationId, req.causationId, occurredAtOf(event)),
     };
   });
   const expected = loaded ? loaded.revision : 'no_stream';

@@ -8,6 +8,7 @@ import { parsePhasePolicy, PolicyCatalogue, type PhasePolicy } from '../../domai
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, Principal } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
+import { eventMetadata } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
 
 export const POLICY_CATALOGUE_STREAM = 'policy-catalogue';
@@ -73,7 +74,7 @@ export class PolicyCatalogueStore {
               type: phasePolicyVersionAddedV1.type,
               schemaVersion: phasePolicyVersionAddedV1.version,
               data: phasePolicyVersionAddedV1.schema.parse({ policy }),
-              metadata: { principal, correlationId, ...(causationId ? { causationId } : {}), occurredAt: new Date().toISOString() },
+              metadata: eventMetadata(principal, correlationId, causationId, new Date().toISOString()),
             },
           ],
           revision === -1 ? 'no_stream' : revision,

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AppendRequest } from './append-one.js';
 import { commitBatch } from './batch-committer.js';
-import { pollDelay } from './poll-delay.js';
+import { FOREIGN_WRITES_CHECK_MS, pollDelay } from './poll-delay.js';
 import { openPragmas } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { StreamHeadCache } from './stream-heads.js';
@@ -23,7 +23,7 @@ const port = parentPort!;
 // within a second of a commit or of another process's write, every 25 ms once the store is idle
 // (500 wake-ups a second kept an idle service at a few percent of a CPU). The service's stream
 // revisions lag another process's write by that much.
-const ACTIVE_POLL_MS = 2;
+const ACTIVE_POLL_MS = FOREIGN_WRITES_CHECK_MS;
 const IDLE_POLL_MS = 25;
 const foreign = new Int32Array(foreignWrites);
 let dataVersion = st.dataVersion.get()!.data_version;

@@ -5,6 +5,7 @@ import { canManagePolicies } from '../../../../domain/access/policy.js';
 import { DEFAULT_PHASE_POLICY } from '../../../../domain/phases/index.js';
 import { calendarDateIn } from '../../../../domain/shared/dates.js';
 import type { PolicyCatalogueStore } from '../../../phases/policy-catalogue-store.js';
+import { recordedPrincipal } from '../../../event-metadata.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 
@@ -63,8 +64,7 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
       const actor = principalOf(request);
       const access = canManagePolicies(actor);
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-      const principal = { id: actor.id, role: actor.role, organisationId: actor.organisationId };
-      const policy = await policies.add(request.body, principal, request.id, request.idempotencyKey ?? undefined);
+      const policy = await policies.add(request.body, recordedPrincipal(actor), request.id, request.idempotencyKey ?? undefined);
       reply.code(201).header('location', `/v1/phase-policies/${encodeURIComponent(policy.id)}`);
       return policy;
     },
