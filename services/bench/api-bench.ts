@@ -4,8 +4,7 @@
 // Each load is cut into bursts, alternating with the same number of bursts on its baselines,
 // so that a machine whose speed drifts over minutes moves both sides of a ratio alike.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import autocannon from 'autocannon';
 import { resolveSigningSecret } from '../../infra/auth/signing-key.js';
 import { signToken } from '../../infra/auth/tokens.js';
 import { diagnostic, orientation, referral, supportContact } from './household-bodies.js';
+import { machineTicks, treeCpuSeconds } from './proc-cpu.js';
 import { numberOption, reporter } from './report.js';
 
 const argv = process.argv.slice(2);
@@ -48,23 +48,11 @@ interface Run {
   cpu?: { mainUs: number; processUs: number; childrenUs: number };
   /** CPU this process (autocannon) spent per request (µs): it shares the machine with the server. */
   generatorUs?: number;
-}
-
-/** Clock ticks per second of /proc's CPU times (asked once). */
-let ticksPerSecond: number | undefined;
-
-/** CPU seconds used so far by a process and by its main thread, from /proc (Linux), else null. */
-function cpuSeconds(pid: number): { main: number; process: number } | null {
-  try {
-    const ticks = (stat: string) => {
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(f[11]) + Number(f[12]); // utime + stime
-    };
-    const hz = (ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100);
-    return { process: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')) / hz, main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) / hz };
-  } catch {
-    return null;
-  }
+  /**
+   * The whole machine during the bursts (Linux): the share of its CPU time left idle, and the
+   * share the hypervisor gave to other guests (steal), which slows every process alike.
+   */
+  machine?: { idlePct: number; stealPct: number };
 }
 
 /** A server under load: its process, and the load it gets. */
@@ -87,15 +75,18 @@ interface Tally {
   childrenS: number;
   generatorUs: number;
   cpuKnown: boolean;
+  machine: { total: number; idle: number; steal: number } | null;
 }
 
 /** One burst on a target, added to its tally. */
 async function burst(target: Target, tally: Tally, burstSeconds: number): Promise<void> {
   const before = treeCpuSeconds(target.pid);
+  const machineBefore = machineTicks();
   const generatorBefore = process.cpuUsage();
   const result = await autocannon({ connections: CONNECTIONS, duration: burstSeconds, ...target.opts });
   const generator = process.cpuUsage(generatorBefore);
   const after = treeCpuSeconds(target.pid);
+  const machineAfter = machineTicks();
   const total = result.requests.total;
   tally.total += total;
   tally.seconds += burstSeconds;
@@ -110,6 +101,11 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
     // A child that restarted during the burst would count backwards: it then counts as nothing.
     tally.childrenS += Math.max(0, after.children - before.children);
   } else tally.cpuKnown = false;
+  if (tally.machine && machineBefore && machineAfter) {
+    tally.machine.total += machineAfter.total - machineBefore.total;
+    tally.machine.idle += machineAfter.idle - machineBefore.idle;
+    tally.machine.steal += machineAfter.steal - machineBefore.steal;
+  } else tally.machine = null;
 }
 
 /**
@@ -117,7 +113,7 @@ async function burst(target: Target, tally: Tally, burstSeconds: number): Promis
  * each gets the same time and the same share of the machine's good and bad moments.
  */
 async function interleaved(targets: Target[], measuring?: () => void): Promise<Run[]> {
-  const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, childrenS: 0, generatorUs: 0, cpuKnown: true }));
+  const tallies: Tally[] = targets.map(() => ({ total: 0, seconds: 0, p99: 0, non2xx: 0, errors: 0, perBurst: [], mainS: 0, processS: 0, childrenS: 0, generatorUs: 0, cpuKnown: true, machine: { total: 0, idle: 0, steal: 0 } }));
   const burstSeconds = Math.max(1, Math.round(seconds / bursts));
   const settleOthers = async (target: Target) => {
     for (const other of targets) if (other !== target) await other.settle?.();
@@ -143,6 +139,7 @@ async function interleaved(targets: Target[], measuring?: () => void): Promise<R
     total: t.total,
     perBurst: t.perBurst,
     ...(t.total > 0 ? { generatorUs: t.generatorUs / t.total } : {}),
+    ...(t.machine && t.machine.total > 0 ? { machine: { idlePct: (100 * t.machine.idle) / t.machine.total, stealPct: (100 * t.machine.steal) / t.machine.total } } : {}),
     ...(t.cpuKnown && t.total > 0 ? { cpu: { mainUs: (t.mainS / t.total) * 1e6, processUs: (t.processS / t.total) * 1e6, childrenUs: (t.childrenS / t.total) * 1e6 } } : {}),
   }));
 }
@@ -245,37 +242,6 @@ async function waitForProjections(base: string, timeoutMs = 300_000): Promise<nu
     if (Date.now() - started > timeoutMs) throw new Error('projections did not catch up');
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** A process and its descendants (the service's projection worker is its child), from /proc. */
-function processTree(pid: number): number[] {
-  const tree = [pid];
-  for (let k = 0; k < tree.length; k++) {
-    try {
-      const children = readFileSync(`/proc/${tree[k]}/task/${tree[k]}/children`, 'utf8').trim();
-      if (children) tree.push(...children.split(' ').map(Number));
-    } catch {
-      // gone, or no children file on this kernel
-    }
-  }
-  return tree;
-}
-
-/**
- * CPU seconds so far of a process (its main thread, all its threads) and, apart, of its
- * descendants (the service's projection worker); null where /proc cannot tell.
- */
-function treeCpuSeconds(pid: number): { main: number; process: number; children: number } | null {
-  const [root, ...descendants] = processTree(pid);
-  const own = cpuSeconds(root!);
-  if (own === null) return null;
-  let children = 0;
-  for (const p of descendants) {
-    const c = cpuSeconds(p);
-    if (c === null) return null;
-    children += c.process;
-  }
-  return { ...own, children };
 }
 
 /** How many waits for a quiet service ran out of time (reported, so a noisy gap is seen). */
@@ -408,9 +374,13 @@ async function run(hello: Bare): Promise<Results> {
   return results;
 }
 
+const pct = (v: number) => Math.round(v * 10) / 10;
+
 const cpuFields = (prefix: string, r: Run) => ({
   [`${prefix}server_main_thread_cpu_us_per_request`]: r.cpu ? Math.round(r.cpu.mainUs) : undefined,
   [`${prefix}load_generator_cpu_us_per_request`]: r.generatorUs !== undefined ? Math.round(r.generatorUs) : undefined,
+  [`${prefix}machine_idle_pct`]: r.machine ? pct(r.machine.idlePct) : undefined,
+  [`${prefix}machine_steal_pct`]: r.machine ? pct(r.machine.stealPct) : undefined,
 });
 
 function line(name: string, service: Run, hello: Run, target: string, extra: Record<string, unknown>): void {
@@ -430,6 +400,7 @@ function line(name: string, service: Run, hello: Run, target: string, extra: Rec
         }
       : {}),
     ...(service.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(service.generatorUs) } : {}),
+    ...(service.machine ? { machine_idle_pct: pct(service.machine.idlePct), machine_steal_pct: pct(service.machine.stealPct) } : {}),
     ...cpuFields('baseline_', hello),
     ...extra,
   });
