@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { readCheckpoint } from '../../infra/projections/checkpoints.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import type { ProjectionStatus, ProjectionStatusSource } from '../../infra/projections/runtime.js';
+import { entryScript } from '../../infra/runtime/entry-script.js';
 import { LOW_NICE, startBackgroundNode, type BackgroundPriority } from './background-process.js';
 import type { ProjectionWorkerData, ProjectionWorkerMessage } from './projection-worker.js';
 import { DEFAULT_RESTART, RestartBackoff, type RestartPolicy } from './restart-backoff.js';
@@ -49,7 +50,7 @@ export class ProjectionWorkerHost implements ProjectionStatusSource {
     // Read models are background work: they catch up when requests leave the CPU free.
     const nice = this.priority === 'normal' ? 0 : LOW_NICE;
     const started = startBackgroundNode(
-      fileURLToPath(new URL('./projection-worker-entry.js', import.meta.url)),
+      fileURLToPath(entryScript('projection-worker', import.meta.url)),
       { ...process.env, PARCOURS_PROJECTION_WORKER: JSON.stringify({ ...this.data, nice } satisfies ProjectionWorkerData) },
       this.priority,
     );

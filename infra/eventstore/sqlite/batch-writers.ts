@@ -5,6 +5,7 @@ import { commitBatch, type Outcome } from './batch-committer.js';
 import type { Statements } from './statements.js';
 import type { StreamHeadCache } from './stream-heads.js';
 import { fromWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
+import { entryScript } from '../../runtime/entry-script.js';
 
 /** Where a batch of append calls is committed, and what this thread knows of stream heads. */
 export interface BatchWriter {
@@ -76,8 +77,9 @@ export class ThreadWriter implements BatchWriter {
   /** `readHead`: the stream's last revision read from the table, on the caller's connection. */
   constructor(data: Omit<WriterData, 'foreignWrites'>, private readonly readHead: (streamId: string) => number | null) {
     const workerData: WriterData = { ...data, foreignWrites: this.foreignWrites.buffer as SharedArrayBuffer };
-    // No test hooks or loaders of the parent (execArgv): the entry registers tsx itself.
-    this.worker = new Worker(new URL('./writer-thread-entry.js', import.meta.url), { workerData, execArgv: [] });
+    // No test hooks or loaders of the parent (execArgv): the entry registers tsx itself (sources)
+    // or is already JavaScript (compiled).
+    this.worker = new Worker(entryScript('writer-thread', import.meta.url), { workerData, execArgv: [] });
     // Idle, the thread does not keep the process alive; a batch in flight does.
     this.worker.unref();
     let startedOk: () => void = () => undefined;
