@@ -22,6 +22,7 @@ import { BatchRows } from '../../infra/projections/batch-rows.js';
 import { RowCache } from '../../infra/projections/row-cache.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
+import { extendedList, listedPositions } from '../positions.js';
 import { isPhaseFactType, recordedFactOf, slimFact } from './recorded-fact.js';
 
 export const CLASSIFICATION_TABLE = 'pathway_classification';
@@ -30,23 +31,27 @@ const PREFIX = 'pathway-';
 
 export const classificationProjection: Projection = {
   name: 'classification',
-  // Bump when what is stored changes: the tables (3: no quota columns, no policy id), the event
-  // types the engine reads, or how a fact is upcast or slimmed (recorded-fact.ts): the rows then rebuild.
-  version: 3,
+  // Bump when what is stored changes: the tables (3: no quota columns, no policy id; 4: facts
+  // keyed by position), the event types the engine reads, or how a fact is upcast or slimmed
+  // (recorded-fact.ts): the rows then rebuild.
+  version: 4,
   setup(db) {
+    // A rowid table: its rows grow with the list of fact positions, which a WITHOUT ROWID table
+    // would send to overflow pages past about 1,000 bytes.
     db.exec(`CREATE TABLE IF NOT EXISTS ${CLASSIFICATION_TABLE} (
       pathway_id TEXT PRIMARY KEY,
       programme TEXT NOT NULL,
       territory TEXT NOT NULL,
-      revision INTEGER NOT NULL
-    ) WITHOUT ROWID;
+      revision INTEGER NOT NULL,
+      fact_positions TEXT NOT NULL
+    );
     CREATE INDEX IF NOT EXISTS ${CLASSIFICATION_TABLE}_programme ON ${CLASSIFICATION_TABLE} (programme, territory, pathway_id);
     CREATE TABLE IF NOT EXISTS ${PHASE_FACTS_TABLE} (
+      position INTEGER PRIMARY KEY,
       pathway_id TEXT NOT NULL,
       revision INTEGER NOT NULL,
-      fact TEXT NOT NULL,
-      PRIMARY KEY (pathway_id, revision)
-    ) WITHOUT ROWID;`);
+      fact TEXT NOT NULL
+    );`);
   },
   reset(db) {
     db.exec(`DROP TABLE IF EXISTS ${CLASSIFICATION_TABLE}; DROP TABLE IF EXISTS ${PHASE_FACTS_TABLE};`);
@@ -61,19 +66,23 @@ export const classificationProjection: Projection = {
       if (e.type !== 'HouseholdReferred') return;
       const fact = slimFact(recordedFactOf(e));
       const data = fact.data as { programme: string; territory: { code: string } };
-      insertFact(db, pathwayId, fact);
-      rows.set(pathwayId, { programme: data.programme, territory: data.territory.code, revision: e.revision });
+      insertFact(db, e.globalPosition, pathwayId, fact);
+      rows.set(pathwayId, { programme: data.programme, territory: data.territory.code, revision: e.revision, newFacts: [e.globalPosition] });
       return;
     }
     // Events the engine does not read store no fact; the row still says which revision it reflects.
-    if (isPhaseFactType(e.type)) insertFact(db, pathwayId, slimFact(recordedFactOf(e)));
+    const newFacts = rows.get(pathwayId)?.newFacts ?? [];
+    if (isPhaseFactType(e.type)) {
+      insertFact(db, e.globalPosition, pathwayId, slimFact(recordedFactOf(e)));
+      newFacts.push(e.globalPosition);
+    }
     // A new row: the one given may be the cache's, which keeps saying what it said.
-    rows.set(pathwayId, { programme: row.programme, territory: row.territory, revision: e.revision });
+    rows.set(pathwayId, { programme: row.programme, territory: row.territory, revision: e.revision, newFacts });
   },
   // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {
-    for (const [pathwayId, row] of pending.take(db)) {
-      write(db, pathwayId, row);
+    for (const [pathwayId, { newFacts, ...row }] of pending.take(db)) {
+      write(db, pathwayId, row, newFacts);
       known.set(db, pathwayId, row);
     }
   },
@@ -88,7 +97,12 @@ interface Row {
   revision: number;
 }
 
-const pending = new BatchRows<Row>();
+/** A row during its batch: with the positions of the facts the batch added to it. */
+interface PendingRow extends Row {
+  newFacts: number[];
+}
+
+const pending = new BatchRows<PendingRow>();
 /**
  * Each pathway's row after the last batch, for its next event: it spares the row's read (the
  * row's programme and territory never change, and its revision is the event's). About 150 bytes
@@ -96,13 +110,15 @@ const pending = new BatchRows<Row>();
  */
 const known = new RowCache<Row>(100_000);
 
-function insertFact(db: Database.Database, pathwayId: string, fact: RecordedFact): void {
-  prepared(db, `INSERT INTO ${PHASE_FACTS_TABLE} (pathway_id, revision, fact) VALUES (?, ?, ?)`).run(pathwayId, fact.revision, JSON.stringify(fact));
+function insertFact(db: Database.Database, position: number, pathwayId: string, fact: RecordedFact): void {
+  prepared(db, `INSERT INTO ${PHASE_FACTS_TABLE} (position, pathway_id, revision, fact) VALUES (?, ?, ?, ?)`).run(position, pathwayId, fact.revision, JSON.stringify(fact));
 }
 
 /** The facts kept for a pathway, in revision order (what the engine is given). */
 export function readPhaseFacts(db: Database.Database, pathwayId: string): RecordedFact[] {
-  const texts = prepared(db, `SELECT fact FROM ${PHASE_FACTS_TABLE} WHERE pathway_id = ? ORDER BY revision`).pluck().all(pathwayId) as string[];
+  const texts = prepared(db, `SELECT fact FROM ${PHASE_FACTS_TABLE} WHERE position IN ${listedPositions(CLASSIFICATION_TABLE, 'fact_positions')} ORDER BY revision`)
+    .pluck()
+    .all(pathwayId) as string[];
   return texts.map((t) => JSON.parse(t) as RecordedFact);
 }
 
@@ -110,10 +126,10 @@ function read(db: Database.Database, pathwayId: string): Row | undefined {
   return prepared(db, `SELECT programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as Row | undefined;
 }
 
-function write(db: Database.Database, pathwayId: string, row: Row): void {
+function write(db: Database.Database, pathwayId: string, row: Row, newFacts: readonly number[]): void {
   prepared(
     db,
-    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, revision) VALUES (?, ?, ?, ?)
-     ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision`,
-  ).run(pathwayId, row.programme, row.territory, row.revision);
+    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, revision, fact_positions) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision, fact_positions = ${extendedList('fact_positions')}`,
+  ).run(pathwayId, row.programme, row.territory, row.revision, newFacts.join(','));
 }

@@ -49,10 +49,13 @@ export async function* programmeRows(db: Database.Database, programme: string, t
     `SELECT pathway_id, programme, territory, revision FROM ${CLASSIFICATION_TABLE}
      WHERE programme = ?${inTerritories} AND pathway_id > ? ORDER BY pathway_id LIMIT ${PAGE}`,
   );
+  // Each row's facts through the positions it lists (the facts table has no pathway index).
   const factsStmt = db.prepare(
-    `SELECT f.pathway_id, f.fact FROM ${PHASE_FACTS_TABLE} f JOIN ${CLASSIFICATION_TABLE} c ON c.pathway_id = f.pathway_id
+    `SELECT c.pathway_id, f.fact FROM ${CLASSIFICATION_TABLE} c
+       JOIN json_each('[' || c.fact_positions || ']') j
+       JOIN ${PHASE_FACTS_TABLE} f ON f.position = j.value
      WHERE c.programme = ?${inTerritories.replaceAll('territory', 'c.territory')} AND c.pathway_id > ? AND c.pathway_id <= ?
-     ORDER BY f.pathway_id, f.revision`,
+     ORDER BY c.pathway_id, f.revision`,
   );
   let after = '';
   for (;;) {

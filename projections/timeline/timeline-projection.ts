@@ -1,14 +1,25 @@
+import type Database from 'better-sqlite3';
 import { isPathwayEventType, upcastPathwayEvent } from '../../contracts/events/index.js';
+import { BatchRows } from '../../infra/projections/batch-rows.js';
 import type { Projection } from '../../infra/projections/projection.js';
-import { describeStep } from './describe.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
+import { describeStep } from './describe.js';
+import { extendedList, listedPositions } from '../positions.js';
 
-/** A household's story as ordered, readable steps: who, when, what. */
+/**
+ * A household's story as ordered, readable steps: who, when, what.
+ *
+ * Version 2 keys the steps by the event's global position, so each step is appended at the end
+ * of its table instead of in its pathway's place (a random page rewritten per event, which in
+ * live-sized batches made this projection cost four times as much), and keeps per pathway the
+ * list of its steps' positions, updated once per batch, by which a pathway's steps are read.
+ */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS timeline_steps (
+      position INTEGER PRIMARY KEY,
       pathway_id TEXT NOT NULL,
       revision INTEGER NOT NULL,
       event_id TEXT NOT NULL,
@@ -19,23 +30,47 @@ export const timelineProjection: Projection = {
       actor_role TEXT NOT NULL,
       actor_org TEXT,
       text_en TEXT NOT NULL,
-      text_fr TEXT NOT NULL,
-      PRIMARY KEY (pathway_id, revision)
-    ) WITHOUT ROWID`);
+      text_fr TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS timeline_pathways (
+      pathway_id TEXT PRIMARY KEY,
+      positions TEXT NOT NULL
+    );`);
   },
   reset(db) {
-    db.exec('DROP TABLE IF EXISTS timeline_steps');
+    db.exec('DROP TABLE IF EXISTS timeline_steps; DROP TABLE IF EXISTS timeline_pathways;');
   },
   apply(db, e) {
     if (!e.streamId.startsWith('pathway-') || !isPathwayEventType(e.type)) return;
+    const pathwayId = e.streamId.slice('pathway-'.length);
     const text = describeStep(upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     const p = e.metadata.principal;
     prepared(db, 
-      `INSERT INTO timeline_steps (pathway_id, revision, event_id, type, occurred_at, recorded_at, actor_id, actor_role, actor_org, text_en, text_fr)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.streamId.slice('pathway-'.length), e.revision, e.id, e.type, e.metadata.occurredAt, e.recordedAt, p.id, p.role, p.organisationId ?? null, text.en, text.fr);
+      `INSERT INTO timeline_steps (position, pathway_id, revision, event_id, type, occurred_at, recorded_at, actor_id, actor_role, actor_org, text_en, text_fr)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.globalPosition, pathwayId, e.revision, e.id, e.type, e.metadata.occurredAt, e.recordedAt, p.id, p.role, p.organisationId ?? null, text.en, text.fr);
+    const rows = pending.rows(db);
+    const positions = rows.get(pathwayId);
+    if (positions) positions.push(e.globalPosition);
+    else rows.set(pathwayId, [e.globalPosition]);
+  },
+  // Each pathway's list of positions is extended once per batch.
+  flush(db) {
+    for (const [pathwayId, positions] of pending.take(db)) {
+      prepared(
+        db,
+        `INSERT INTO timeline_pathways (pathway_id, positions) VALUES (?, ?)
+         ON CONFLICT (pathway_id) DO UPDATE SET positions = ${extendedList('positions')}`,
+      ).run(pathwayId, positions.join(','));
+    }
+  },
+  discard(db) {
+    pending.take(db);
   },
 };
+
+/** The positions of each pathway's steps added during the current batch. */
+const pending = new BatchRows<number[]>();
 
 export interface TimelineStep {
   revision: number;
@@ -47,10 +82,11 @@ export interface TimelineStep {
   text: { en: string; fr: string };
 }
 
-export function readTimeline(db: import('better-sqlite3').Database, pathwayId: string): TimelineStep[] {
-  const rows = db
-    .prepare('SELECT * FROM timeline_steps WHERE pathway_id = ? ORDER BY occurred_at, revision')
-    .all(pathwayId) as Array<Record<string, string | number | null>>;
+export function readTimeline(db: Database.Database, pathwayId: string): TimelineStep[] {
+  const rows = prepared(
+    db,
+    `SELECT * FROM timeline_steps WHERE position IN ${listedPositions('timeline_pathways', 'positions')} ORDER BY occurred_at, revision`,
+  ).all(pathwayId) as Array<Record<string, string | number | null>>;
   return rows.map((r) => ({
     revision: r.revision as number,
     eventId: r.event_id as string,
