@@ -1,21 +1,24 @@
 // The list and classification projections keep each pathway's fold in memory between batches
-// (RowCache). Whatever the batch boundaries, and whether a batch is folded on the connection that
+// (RowCache), and the timeline and classification extend each pathway's list of positions once
+// per batch. Whatever the batch boundaries, and whether a batch is folded on the connection that
 // folded the one before (its memory) or on another one (the rows read back), several
-// interleaved pathways end with the rows of one pass over their events. For the classification,
+// interleaved pathways end with the rows of one pass over their events, and each pathway's
+// steps and facts are read back through its list, in order, and no other pathway's. For the classification,
 // whose cached row only spares a read, the test holds the outcome to one pass; it also checks that
 // each fact is kept with its personal data stripped. pathway-list.test.ts holds the list's columns
 // to a fold of the full history after every batch.
 import { join } from 'node:path';
 import fc from 'fast-check';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { stripPersonalData } from '../../contracts/personal-data.js';
 import type { StoredEvent } from '../../infra/eventstore/port.js';
 import { applyBatch, prepareProjection } from '../../infra/projections/checkpoints.js';
 import type { Projection } from '../../infra/projections/projection.js';
 import { openReadModelDb } from '../../infra/projections/read-model-db.js';
-import { classificationProjection, CLASSIFICATION_TABLE, PHASE_FACTS_TABLE } from '../../projections/classification/classification-projection.js';
+import { classificationProjection, CLASSIFICATION_TABLE, PHASE_FACTS_TABLE, readPhaseFacts } from '../../projections/classification/classification-projection.js';
 import { isPhaseFactType, recordedFactOf } from '../../projections/classification/recorded-fact.js';
 import { pathwayListProjection } from '../../projections/pathway-list.js';
+import { readTimeline, timelineProjection } from '../../projections/timeline/timeline-projection.js';
 import { intentsArb, storedHistory } from '../phases/helpers/random-history.js';
 import { foldInSplitBatches, splitBatchesArb, type BatchesOn } from '../support/split-batches.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -26,8 +29,10 @@ const dumps: Record<string, (db: Db) => string> = {
   classification: (db) =>
     JSON.stringify([
       db.prepare(`SELECT * FROM ${CLASSIFICATION_TABLE} ORDER BY pathway_id`).all(),
-      db.prepare(`SELECT * FROM ${PHASE_FACTS_TABLE} ORDER BY pathway_id, revision`).all(),
+      db.prepare(`SELECT * FROM ${PHASE_FACTS_TABLE} ORDER BY position`).all(),
     ]),
+  timeline: (db) =>
+    JSON.stringify([db.prepare('SELECT * FROM timeline_steps ORDER BY position').all(), db.prepare('SELECT * FROM timeline_pathways ORDER BY pathway_id').all()]),
 };
 
 /** Several pathways' events interleaved in one global order, as the store hands them over. */
@@ -39,7 +44,7 @@ function interleaved(histories: Parameters<typeof storedHistory>[1][]): StoredEv
 }
 
 
-for (const projection of [pathwayListProjection, classificationProjection] as Projection[]) {
+for (const projection of [pathwayListProjection, classificationProjection, timelineProjection] as Projection[]) {
   t.test(`${projection.name}: any batches, on either of two connections, store what one pass stores`, async (t) => {
     const dir = tempDir(t);
     const dump = dumps[projection.name]!;
@@ -92,3 +97,50 @@ t.test('classification: each fact the engine reads is kept once, without persona
   );
   t.pass('150 sets of histories');
 });
+
+t.test("timeline and classification: whatever the batches, each pathway's steps and facts are read back in order, and only its own", async (t) => {
+  const dir = tempDir(t);
+  let run = 0;
+  let pathwaysRead = 0;
+  const batchesOn: BatchesOn = { same: 0, other: 0 };
+  fc.assert(
+    fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), splitBatchesArb(8, 10), (histories, batches) => {
+      run++;
+      const events = interleaved(histories);
+      const ids = [...new Set(events.map((e) => e.streamId.slice('pathway-'.length)))];
+      for (const projection of [timelineProjection, classificationProjection]) {
+        foldInSplitBatches(projection, join(dir, `reads-${run}-${projection.name}.sqlite`), events, batches, batchesOn, (db, last) => {
+          // After every batch: what has been folded so far, pathway by pathway.
+          const folded = events.slice(0, last + 1);
+          for (const id of ids) {
+            const own = folded.filter((e) => e.streamId === `pathway-${id}`);
+            if (projection === timelineProjection) {
+              const steps = readTimeline(db, id);
+              const wanted = [...own].sort((a, b) => (a.metadata.occurredAt < b.metadata.occurredAt ? -1 : a.metadata.occurredAt > b.metadata.occurredAt ? 1 : a.revision - b.revision));
+              if (JSON.stringify(steps.map((s) => s.eventId)) !== JSON.stringify(wanted.map((e) => e.id))) throw new Error(`timeline of ${id} after event ${last}`);
+            } else {
+              const facts = readPhaseFacts(db, id);
+              // Facts exist once the pathway's referral was folded; then one per event the engine reads.
+              const wanted = own.some((e) => e.type === 'HouseholdReferred') ? own.filter((e) => e.type === 'HouseholdReferred' || isPhaseFactType(e.type)) : [];
+              if (JSON.stringify(facts.map((f) => f.eventId)) !== JSON.stringify(wanted.map((e) => e.id))) throw new Error(`facts of ${id} after event ${last}`);
+            }
+            pathwaysRead++;
+          }
+          return true;
+        });
+      }
+    }),
+    { numRuns: 100 },
+  );
+  t.ok(pathwaysRead > 0, `${pathwaysRead} reads after a batch, on both connections (${batchesOn.same} and ${batchesOn.other} batches)`);
+  t.same(readTimeline(openReadModelDbFor(t, dir), 'nobody'), [], 'a pathway the read model does not know has no steps');
+});
+
+function openReadModelDbFor(t: Test, dir: string): Db {
+  const db = openReadModelDb(join(dir, 'empty.sqlite'));
+  t.teardown(() => db.close());
+  prepareProjection(db, timelineProjection);
+  prepareProjection(db, classificationProjection);
+  t.same(readPhaseFacts(db, 'nobody'), [], 'nor facts');
+  return db;
+}
