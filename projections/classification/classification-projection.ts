@@ -110,26 +110,27 @@ const pending = new BatchRows<PendingRow>();
  */
 const known = new RowCache<Row>(100_000);
 
+// The statements' texts are built once: `prepared` finds a statement by its text, per event.
+const INSERT_FACT = `INSERT INTO ${PHASE_FACTS_TABLE} (position, pathway_id, revision, fact) VALUES (?, ?, ?, ?)`;
+const READ_FACTS = `SELECT fact FROM ${PHASE_FACTS_TABLE} WHERE position IN ${listedPositions(CLASSIFICATION_TABLE, 'fact_positions')} ORDER BY revision`;
+const READ_ROW = `SELECT programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`;
+const WRITE_ROW = `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, revision, fact_positions) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision, fact_positions = ${extendedList('fact_positions')}`;
+
 function insertFact(db: Database.Database, position: number, pathwayId: string, fact: RecordedFact): void {
-  prepared(db, `INSERT INTO ${PHASE_FACTS_TABLE} (position, pathway_id, revision, fact) VALUES (?, ?, ?, ?)`).run(position, pathwayId, fact.revision, JSON.stringify(fact));
+  prepared(db, INSERT_FACT).run(position, pathwayId, fact.revision, JSON.stringify(fact));
 }
 
 /** The facts kept for a pathway, in revision order (what the engine is given). */
 export function readPhaseFacts(db: Database.Database, pathwayId: string): RecordedFact[] {
-  const texts = prepared(db, `SELECT fact FROM ${PHASE_FACTS_TABLE} WHERE position IN ${listedPositions(CLASSIFICATION_TABLE, 'fact_positions')} ORDER BY revision`)
-    .pluck()
-    .all(pathwayId) as string[];
+  const texts = prepared(db, READ_FACTS).pluck().all(pathwayId) as string[];
   return texts.map((t) => JSON.parse(t) as RecordedFact);
 }
 
 function read(db: Database.Database, pathwayId: string): Row | undefined {
-  return prepared(db, `SELECT programme, territory, revision FROM ${CLASSIFICATION_TABLE} WHERE pathway_id = ?`).get(pathwayId) as Row | undefined;
+  return prepared(db, READ_ROW).get(pathwayId) as Row | undefined;
 }
 
 function write(db: Database.Database, pathwayId: string, row: Row, newFacts: readonly number[]): void {
-  prepared(
-    db,
-    `INSERT INTO ${CLASSIFICATION_TABLE} (pathway_id, programme, territory, revision, fact_positions) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (pathway_id) DO UPDATE SET revision = excluded.revision, fact_positions = ${extendedList('fact_positions')}`,
-  ).run(pathwayId, row.programme, row.territory, row.revision, newFacts.join(','));
+  prepared(db, WRITE_ROW).run(pathwayId, row.programme, row.territory, row.revision, newFacts.join(','));
 }

@@ -45,10 +45,7 @@ export const timelineProjection: Projection = {
     const pathwayId = e.streamId.slice('pathway-'.length);
     const text = describeStep(upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     const p = e.metadata.principal;
-    prepared(db, 
-      `INSERT INTO timeline_steps (position, pathway_id, revision, event_id, type, occurred_at, recorded_at, actor_id, actor_role, actor_org, text_en, text_fr)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.globalPosition, pathwayId, e.revision, e.id, e.type, e.metadata.occurredAt, e.recordedAt, p.id, p.role, p.organisationId ?? null, text.en, text.fr);
+    prepared(db, INSERT_STEP).run(e.globalPosition, pathwayId, e.revision, e.id, e.type, e.metadata.occurredAt, e.recordedAt, p.id, p.role, p.organisationId ?? null, text.en, text.fr);
     const rows = pending.rows(db);
     const positions = rows.get(pathwayId);
     if (positions) positions.push(e.globalPosition);
@@ -56,13 +53,7 @@ export const timelineProjection: Projection = {
   },
   // Each pathway's list of positions is extended once per batch.
   flush(db) {
-    for (const [pathwayId, positions] of pending.take(db)) {
-      prepared(
-        db,
-        `INSERT INTO timeline_pathways (pathway_id, positions) VALUES (?, ?)
-         ON CONFLICT (pathway_id) DO UPDATE SET positions = ${extendedList('positions')}`,
-      ).run(pathwayId, positions.join(','));
-    }
+    for (const [pathwayId, positions] of pending.take(db)) prepared(db, EXTEND_POSITIONS).run(pathwayId, positions.join(','));
   },
   discard(db) {
     pending.take(db);
@@ -71,6 +62,13 @@ export const timelineProjection: Projection = {
 
 /** The positions of each pathway's steps added during the current batch. */
 const pending = new BatchRows<number[]>();
+
+// The statements' texts are built once: `prepared` finds a statement by its text, per event.
+const INSERT_STEP = `INSERT INTO timeline_steps (position, pathway_id, revision, event_id, type, occurred_at, recorded_at, actor_id, actor_role, actor_org, text_en, text_fr)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const EXTEND_POSITIONS = `INSERT INTO timeline_pathways (pathway_id, positions) VALUES (?, ?)
+  ON CONFLICT (pathway_id) DO UPDATE SET positions = ${extendedList('positions')}`;
+const READ_STEPS = `SELECT * FROM timeline_steps WHERE position IN ${listedPositions('timeline_pathways', 'positions')} ORDER BY occurred_at, revision`;
 
 export interface TimelineStep {
   revision: number;
@@ -83,10 +81,7 @@ export interface TimelineStep {
 }
 
 export function readTimeline(db: Database.Database, pathwayId: string): TimelineStep[] {
-  const rows = prepared(
-    db,
-    `SELECT * FROM timeline_steps WHERE position IN ${listedPositions('timeline_pathways', 'positions')} ORDER BY occurred_at, revision`,
-  ).all(pathwayId) as Array<Record<string, string | number | null>>;
+  const rows = prepared(db, READ_STEPS).all(pathwayId) as Array<Record<string, string | number | null>>;
   return rows.map((r) => ({
     revision: r.revision as number,
     eventId: r.event_id as string,
