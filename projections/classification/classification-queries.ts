@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { classifyPathway, DEFAULT_PHASE_POLICY, type PathwayClassification, type RecordedFact } from '../../domain/phases/index.js';
 import { prepared } from '../../infra/projections/statement-cache.js';
+import { asJsonArray } from '../positions.js';
 import { CLASSIFICATION_TABLE, PHASE_FACTS_TABLE, readPhaseFacts } from './classification-projection.js';
 
 export interface ClassificationRow {
@@ -52,7 +53,7 @@ export async function* programmeRows(db: Database.Database, programme: string, t
   // Each row's facts through the positions it lists (the facts table has no pathway index).
   const factsStmt = db.prepare(
     `SELECT c.pathway_id, f.fact FROM ${CLASSIFICATION_TABLE} c
-       JOIN json_each('[' || c.fact_positions || ']') j
+       JOIN json_each(${asJsonArray('c.fact_positions')}) j
        JOIN ${PHASE_FACTS_TABLE} f ON f.position = j.value
      WHERE c.programme = ?${inTerritories.replaceAll('territory', 'c.territory')} AND c.pathway_id > ? AND c.pathway_id <= ?
      ORDER BY c.pathway_id, f.revision`,

@@ -32,6 +32,7 @@ export const timelineProjection: Projection = {
       text_en TEXT NOT NULL,
       text_fr TEXT NOT NULL
     );
+    -- A rowid table, as the classification's: its rows grow with the list of positions.
     CREATE TABLE IF NOT EXISTS timeline_pathways (
       pathway_id TEXT PRIMARY KEY,
       positions TEXT NOT NULL

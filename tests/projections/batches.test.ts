@@ -106,7 +106,9 @@ t.test("timeline and classification: whatever the batches, each pathway's steps 
   fc.assert(
     fc.property(fc.array(intentsArb, { minLength: 1, maxLength: 3 }), splitBatchesArb(8, 10), (histories, batches) => {
       run++;
-      const events = interleaved(histories);
+      // Dates out of recording order (random histories date every event alike), so the
+      // timeline's order by date is tested, not only its order of positions.
+      const events = interleaved(histories).map((e, i) => ({ ...e, metadata: { ...e.metadata, occurredAt: new Date(Date.UTC(2026, 0, 1 + ((i * 37) % 29))).toISOString() } }));
       const ids = [...new Set(events.map((e) => e.streamId.slice('pathway-'.length)))];
       for (const projection of [timelineProjection, classificationProjection]) {
         foldInSplitBatches(projection, join(dir, `reads-${run}-${projection.name}.sqlite`), events, batches, batchesOn, (db, last) => {
