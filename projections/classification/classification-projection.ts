@@ -19,8 +19,8 @@
 //
 // Version 4 keys the facts by the event's global position, so each is appended at the end of
 // its table, and lists on the pathway's row the positions of its facts (projections/positions.ts):
-// in live-sized batches, inserting each fact in its pathway's place cost this projection about
-// twice as much. The row, written once per batch anyway, carries the list; extending it copies
+// in live-sized batches, inserting each fact in its pathway's place cost this projection 36 µs
+// an event, against 20 to 25. The row, written once per batch anyway, carries the list; extending it copies
 // it, about 7 bytes a fact, which costs nothing at a few dozen facts (measured with one event a
 // batch on a single pathway: 33 µs a batch at 1,000 facts, 118 at 19,000, against 24 to 36 before).
 import type Database from 'better-sqlite3';

@@ -11,8 +11,8 @@ import { extendedList, listedPositions } from '../positions.js';
  *
  * Version 2 keys the steps by the event's global position, so each step is appended at the end
  * of its table instead of in its pathway's place (a random page rewritten per event, which in
- * live-sized batches made this projection cost four times as much), and keeps per pathway the
- * list of its steps' positions, updated once per batch, by which a pathway's steps are read.
+ * live-sized batches made this projection cost 23 µs an event against 9), and keeps per pathway
+ * the list of its steps' positions, extended once per batch, through which its steps are read.
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
