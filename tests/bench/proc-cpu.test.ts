@@ -7,9 +7,15 @@ import { cpuSeconds, machineTicks, treeCpuSeconds } from '../../services/bench/p
 
 const linux = existsSync('/proc/stat') && existsSync(`/proc/${process.pid}/task/${process.pid}/stat`);
 
-function spin(ms: number): void {
-  const until = Date.now() + ms;
-  while (Date.now() < until) Math.sqrt(Math.random());
+/** Spins until this process has used `seconds` of CPU by its own count (getrusage), however busy the machine. */
+function spinFor(seconds: number): void {
+  const from = process.cpuUsage();
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (let i = 0; i < 10_000; i++) Math.sqrt(Math.random());
+    const used = process.cpuUsage(from);
+    if ((used.user + used.system) / 1e6 >= seconds) return;
+  }
 }
 
 t.test('a process /proc cannot tell of reads as null (as every reader does without /proc)', async (t) => {
@@ -22,10 +28,10 @@ t.test('a process /proc cannot tell of reads as null (as every reader does witho
 t.test('a busy main thread shows in its process and in the machine', { skip: linux ? false : 'no /proc here' }, async (t) => {
   const before = cpuSeconds(process.pid)!;
   const machineBefore = machineTicks()!;
-  spin(300);
+  spinFor(0.3);
   const after = cpuSeconds(process.pid)!;
   const machineAfter = machineTicks()!;
-  // 300 ms of spinning is at least 0.2 s on the thread, even with /proc's 10 ms ticks and a busy machine.
+  // 0.3 s of CPU, nearly all of it this thread's spinning, shows as at least 0.2 s with /proc's 10 ms ticks.
   t.ok(after.main - before.main >= 0.2, `main thread ${after.main - before.main} s`);
   t.ok(after.process >= after.main, 'the process counts its main thread');
   const total = machineAfter.total - machineBefore.total;
@@ -36,9 +42,11 @@ t.test('a busy main thread shows in its process and in the machine', { skip: lin
 
 t.test("a child's CPU is counted apart from its parent's", { skip: linux ? false : 'no /proc here' }, async (t) => {
   const before = treeCpuSeconds(process.pid)!;
-  const child = spawn(process.execPath, ['-e', 'const u = Date.now() + 400; while (Date.now() < u) Math.sqrt(Math.random()); setTimeout(() => {}, 10000);'], { stdio: 'ignore' });
+  // The child spins for 0.4 s of its own CPU, says so, then idles until killed.
+  const script = "const f = process.cpuUsage(); while (process.cpuUsage(f).user < 400000) Math.sqrt(Math.random()); console.log('spun'); setTimeout(() => {}, 60000);";
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
   t.teardown(() => void child.kill('SIGKILL'));
-  await new Promise((r) => setTimeout(r, 700));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   const after = treeCpuSeconds(process.pid)!;
   const children = after.children - before.children;
   const parent = after.process - before.process;
