@@ -43,9 +43,10 @@ for (const writer of ['inline', 'thread']) {
     t.equal(created.status, 201, 'the referral is recorded');
     const { pathwayId } = (await created.json()) as { pathwayId: string };
 
-    // The list is a read model: it shows the pathway once the projection worker has run.
+    // The list is a read model: it shows the pathway once the projection worker has run, which
+    // at its background priority may wait while the other test job keeps both CPUs busy.
     let listed = false;
-    for (let i = 0; i < 100 && !listed; i++) {
+    for (let i = 0; i < 600 && !listed; i++) {
       const list = (await (await fetch(`${base}/v1/pathways`, { headers })).json()) as { items: Array<{ pathwayId: string }> };
       listed = list.items.some((p) => p.pathwayId === pathwayId);
       if (!listed) await new Promise((r) => setTimeout(r, 100));
