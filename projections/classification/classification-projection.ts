@@ -20,9 +20,10 @@
 // Version 4 keys the facts by the event's global position, so each is appended at the end of
 // its table, and lists on the pathway's row the positions of its facts (projections/positions.ts):
 // in live-sized batches, inserting each fact in its pathway's place cost this projection 36 µs
-// an event, against 20 to 25. The row, written once per batch anyway, carries the list; extending it copies
-// it, about 7 bytes a fact, which costs nothing at a few dozen facts (measured with one event a
-// batch on a single pathway: 33 µs a batch at 1,000 facts, 118 at 19,000, against 24 to 36 before).
+// an event, against 20 to 25. The row, written once per batch anyway, carries the list;
+// extending it copies it, about 7 bytes a fact, which costs nothing at a few dozen facts
+// (measured with one event a batch on a single pathway: 33 µs a batch at 1,000 facts, 118 at
+// 19,000, against 24 to 36 before).
 import type Database from 'better-sqlite3';
 import { isPathwayEventType } from '../../contracts/events/index.js';
 import type { RecordedFact } from '../../domain/phases/index.js';
@@ -70,7 +71,8 @@ export const classificationProjection: Projection = {
     if (!e.streamId.startsWith(PREFIX) || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice(PREFIX.length);
     const rows = pending.rows(db);
-    const row = rows.get(pathwayId) ?? known.before(db, pathwayId, e.revision) ?? read(db, pathwayId);
+    const inBatch = rows.get(pathwayId);
+    const row = inBatch ?? known.before(db, pathwayId, e.revision) ?? read(db, pathwayId);
     if (!row) {
       if (e.type !== 'HouseholdReferred') return;
       const fact = slimFact(recordedFactOf(e));
@@ -80,7 +82,7 @@ export const classificationProjection: Projection = {
       return;
     }
     // Events the engine does not read store no fact; the row still says which revision it reflects.
-    const newFacts = rows.get(pathwayId)?.newFacts ?? [];
+    const newFacts = inBatch?.newFacts ?? [];
     if (isPhaseFactType(e.type)) {
       insertFact(db, e.globalPosition, pathwayId, slimFact(recordedFactOf(e)));
       newFacts.push(e.globalPosition);

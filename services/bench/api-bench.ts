@@ -376,11 +376,15 @@ async function run(hello: Bare): Promise<Results> {
 
 const pct = (v: number) => Math.round(v * 10) / 10;
 
+const machineFields = (prefix: string, r: Run) => ({
+  [`${prefix}machine_idle_pct`]: r.machine ? pct(r.machine.idlePct) : undefined,
+  [`${prefix}machine_steal_pct`]: r.machine ? pct(r.machine.stealPct) : undefined,
+});
+
 const cpuFields = (prefix: string, r: Run) => ({
   [`${prefix}server_main_thread_cpu_us_per_request`]: r.cpu ? Math.round(r.cpu.mainUs) : undefined,
   [`${prefix}load_generator_cpu_us_per_request`]: r.generatorUs !== undefined ? Math.round(r.generatorUs) : undefined,
-  [`${prefix}machine_idle_pct`]: r.machine ? pct(r.machine.idlePct) : undefined,
-  [`${prefix}machine_steal_pct`]: r.machine ? pct(r.machine.stealPct) : undefined,
+  ...machineFields(prefix, r),
 });
 
 function line(name: string, service: Run, hello: Run, target: string, extra: Record<string, unknown>): void {
@@ -400,7 +404,7 @@ function line(name: string, service: Run, hello: Run, target: string, extra: Rec
         }
       : {}),
     ...(service.generatorUs !== undefined ? { load_generator_cpu_us_per_request: Math.round(service.generatorUs) } : {}),
-    ...(service.machine ? { machine_idle_pct: pct(service.machine.idlePct), machine_steal_pct: pct(service.machine.stealPct) } : {}),
+    ...machineFields('', service),
     ...cpuFields('baseline_', hello),
     ...extra,
   });

@@ -1,12 +1,12 @@
 // `npm run build` gives a service that runs without tsx: the compiled CLI prints tokens and
 // serves, and its projection worker and writer thread start from compiled JavaScript too.
-import type { Test } from 'tap';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { referral } from '../../services/bench/household-bodies.js';
+import { serveCli } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,27 +17,13 @@ t.teardown(() => rmSync(out, { recursive: true, force: true }));
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { stdio: 'inherit' });
 const cli = join(out, 'services/cli/main.js');
 
-/** The compiled CLI, plain node: no tsx loader anywhere in the process tree. */
-function serve(t: Test, env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, NODE_OPTIONS: '', PORT: '0', LOG_LEVEL: 'info', ...env } });
-  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))));
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(text);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
-
 for (const writer of ['inline', 'thread']) {
   t.test(`the compiled service records a referral and projects it (${writer} writer)`, async (t) => {
     const dataDir = tempDir(t);
     const env = { PARCOURS_DATA_DIR: dataDir, PARCOURS_STORE_WRITER: writer };
     const jwt = execFileSync(process.execPath, [cli, 'token', '--role', 'coordinator', '--org', 'org-built', '--territory', 'calaisis'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
-    const base = await serve(t, env);
+    // The compiled CLI, plain node: no tsx loader anywhere in the process tree.
+    const base = await serveCli(t, { ...env, NODE_OPTIONS: '' }, cli);
     const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
     const created = await fetch(`${base}/v1/pathways`, { method: 'POST', headers, body: JSON.stringify(referral()) });
     t.equal(created.status, 201, 'the referral is recorded');

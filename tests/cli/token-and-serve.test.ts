@@ -1,24 +1,9 @@
-import type { Test } from 'tap';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { serveCli } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
-
-/** Starts `parcours serve` on a free port and resolves with its base URL once it listens. */
-function serve(t: Test, dataDir: string): Promise<string> {
-  const child = spawn(process.execPath, ['bin/parcours.js', 'serve'], { env: { ...process.env, PARCOURS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' } });
-  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 function token(dataDir: string, ...args: string[]) {
   return spawnSync(process.execPath, ['bin/parcours.js', 'token', ...args], { env: { ...process.env, PARCOURS_DATA_DIR: dataDir }, encoding: 'utf8' });
@@ -34,7 +19,7 @@ t.test('a token printed by `parcours token` is accepted by a fresh `parcours ser
   t.ok(existsSync(secret), 'the secret is kept in the data folder');
   t.equal(statSync(secret).mode & 0o777, 0o600, 'readable by its owner only');
 
-  const base = await serve(t, dataDir);
+  const base = await serveCli(t, { PARCOURS_DATA_DIR: dataDir });
   const ok = await fetch(`${base}/v1/pathways`, { headers: { authorization: `Bearer ${jwt}` } });
   t.equal(ok.status, 200);
   const none = await fetch(`${base}/v1/pathways`);
