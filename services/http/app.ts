@@ -19,6 +19,7 @@ import idempotency from './plugins/idempotency.js';
 import { lazyChildLogger } from './request-logger.js';
 import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
 import { PathwayService } from '../pathways/pathway-service.js';
+import { withProblemMediaType } from './problem.js';
 import { PhaseReads } from '../phases/phase-reads.js';
 import { PolicyCatalogueStore } from '../phases/policy-catalogue-store.js';
 import classificationRoute from './routes/phases/classification.js';
@@ -53,6 +54,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     childLoggerFactory: lazyChildLogger,
     ajv: { customOptions: { removeAdditional: false } },
   });
+  // Every body is JSON: Fastify's built-in text/plain parser would pass a string on to the
+  // schema (a 400 at "/"), where the client's mistake is the media type (415).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Set on arrival, so every answer carries it, errors included, without an onSend hook.
@@ -77,7 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withProblemMediaType(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -66,3 +66,22 @@ export function problem(status: number, code: string, detail: string, extra: Rec
 export function errorResponses(...statuses: number[]): Record<number, typeof problemSchema> {
   return Object.fromEntries(statuses.map((s) => [s, problemSchema.describe(TITLES[s] ?? 'Error')]));
 }
+
+type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
+
+/**
+ * The generated description gives every response the route's JSON media type; errors are sent
+ * as application/problem+json (the error handler), so that is what their responses document.
+ */
+export function withProblemMediaType<T>(doc: T): T {
+  for (const item of Object.values((doc as OpenApiDocument).paths ?? {})) {
+    for (const op of Object.values(item)) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const json = response.content?.['application/json'];
+        if (Number(status) < 400 || json === undefined) continue;
+        response.content = { 'application/problem+json': json };
+      }
+    }
+  }
+  return doc;
+}

@@ -29,6 +29,7 @@ t.test('bad input gets 4xx problem+json with field paths, and the store is uncha
   });
   await t.test('wrong content type', async (t) => {
     expectProblem(t, await raw('/v1/pathways', 'programme=slime-plus', { authorization: auth.authorization, 'content-type': 'application/x-www-form-urlencoded' }), 415, 'request.unsupported_media_type');
+    expectProblem(t, await raw('/v1/pathways', JSON.stringify(referral), { authorization: auth.authorization, 'content-type': 'text/plain' }), 415, 'request.unsupported_media_type');
   });
   await t.test('oversized body', async (t) => {
     expectProblem(t, await raw('/v1/pathways', JSON.stringify({ ...referral, padding: 'x'.repeat(70_000) })), 413, 'request.too_large');

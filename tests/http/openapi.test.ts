@@ -28,6 +28,14 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
       const statuses = Object.keys(op.responses ?? {});
       t.ok(statuses.some((s) => s.startsWith('2')), `${method.toUpperCase()} ${path}: success response`);
       t.ok(statuses.some((s) => s.startsWith('4')), `${method.toUpperCase()} ${path}: error responses`);
+      for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        const content = (op.responses[status] as { content?: Record<string, { schema?: unknown }> }).content ?? {};
+        t.same(Object.keys(content), ['application/problem+json'], `${method.toUpperCase()} ${path} ${status}: documented as problem+json, as sent`);
+        t.ok(content['application/problem+json']?.schema, `${method.toUpperCase()} ${path} ${status}: with its schema`);
+      }
+      // Whatever takes a path parameter, a query or a body can be sent a bad one.
+      const takesInput = (op as { parameters?: unknown[]; requestBody?: unknown }).parameters?.length || (op as { requestBody?: unknown }).requestBody;
+      if (takesInput) t.ok(op.responses['400'], `${method.toUpperCase()} ${path}: 400 documented`);
     }
   }
 });

@@ -35,7 +35,7 @@ const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: D
         operationId: 'GetPathwayTimeline',
         summary: "The household's story as ordered, readable steps: who, when, what",
         params: pathwayIdParams,
-        response: { 200: timelineSchema, ...errorResponses(401, 403, 404) },
+        response: { 200: timelineSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
