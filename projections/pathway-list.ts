@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isPathwayEventType, upcastPathwayEvent } from '../contracts/events/index.js';
 import { jsonWithoutPersonalData } from '../contracts/index.js';
+import { referringOrganisation } from '../domain/access/policy.js';
 import { evolvePathway, type ReferredPathway } from '../domain/pathway/index.js';
 import { BatchRows } from '../infra/projections/batch-rows.js';
 import { RowCache } from '../infra/projections/row-cache.js';
@@ -17,7 +18,9 @@ export const pathwayListProjection: Projection = {
   // 3: a rowid table. A WITHOUT ROWID table sends a row over about 1,000 bytes (the memo of a
   // household with a few orientations or a measure) to an overflow page, two pages rewritten
   // per event; a rowid table keeps rows of up to about 4 KB in their page.
-  version: 3,
+  // 4: the referring organisation is the one the referral names when staff record it
+  // (domain/access/policy.ts: referringOrganisation), not always the recorder's.
+  version: 4,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
       pathway_id TEXT PRIMARY KEY,
@@ -46,7 +49,7 @@ export const pathwayListProjection: Projection = {
     const current = rows.get(pathwayId) ?? folded.before(db, pathwayId, e.revision) ?? read(db, pathwayId);
     const after = evolvePathway(current ? asState(current.state) : null, upcastPathwayEvent(e.type, e.schemaVersion, e.data));
     if (!after) return;
-    rows.set(pathwayId, { state: after, referrerOrg: current?.referrerOrg ?? e.metadata.principal.organisationId ?? '', revision: e.revision });
+    rows.set(pathwayId, { state: after, referrerOrg: current?.referrerOrg ?? referringOrganisation(e.metadata.principal, after.referrer), revision: e.revision });
   },
   // Each pathway's row is written once per batch, however many of its events the batch held.
   flush(db) {

@@ -8,7 +8,19 @@ export const commandAcceptedSchema = z
   .object({
     pathwayId: z.string(),
     revision: z.number().int().describe('Stream revision after the command: send it back as If-Match'),
-    events: z.array(z.object({ id: z.string(), type: z.string(), revision: z.number().int() })).describe('The facts recorded by the command'),
+    events: z
+      .array(
+        z.object({
+          id: z.string(),
+          type: z.string(),
+          revision: z.number().int(),
+          ids: z
+            .record(z.string(), z.string())
+            .optional()
+            .describe('The identifiers the fact carries (orientationId, visitId, contactId...): those the service minted when the command named none'),
+        }),
+      )
+      .describe('The facts recorded by the command'),
   })
   .meta({ id: 'CommandAccepted' });
 

@@ -16,6 +16,18 @@ export interface PathwayScope {
   referrerOrganisationId: string;
 }
 
+/**
+ * The organisation that referred a household: the one whose referrers and partner systems see
+ * the pathway. A referrer or partner system refers for its own organisation, whatever the body
+ * names; staff recording a referral they received (by phone, letter or form) record it for the
+ * organisation the referral names, or for their own when it names none.
+ */
+export function referringOrganisation(recordedBy: { role: string; organisationId?: string | null }, referrer: { organisationId?: string | undefined }): string {
+  const own = recordedBy.organisationId ?? '';
+  if (recordedBy.role === 'referrer' || recordedBy.role === 'partner_system') return own;
+  return referrer.organisationId ?? own;
+}
+
 /** `full`: the whole record; `outcome`: stage, orientations and exit only, no personal data. */
 export type ReadView = 'full' | 'outcome';
 

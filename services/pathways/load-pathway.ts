@@ -1,5 +1,5 @@
 import { upcastPathwayEvent } from '../../contracts/events/index.js';
-import type { PathwayScope } from '../../domain/access/policy.js';
+import { referringOrganisation, type PathwayScope } from '../../domain/access/policy.js';
 import { evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
 import type { EventStore, StoredEvent } from '../../infra/eventstore/port.js';
 import type { PathwayCache } from './pathway-cache.js';
@@ -21,9 +21,9 @@ export interface LoadedPathway {
   scope: PathwayScope;
 }
 
-/** The organisation that referred the household: the one of the principal who recorded the referral. */
+/** The pathway's territory and referring organisation (domain/access/policy.ts: referringOrganisation). */
 export function scopeOf(state: NonNullable<PathwayState>, firstEvent: StoredEvent): PathwayScope {
-  return { territory: state.territory.code, referrerOrganisationId: firstEvent.metadata.principal.organisationId ?? '' };
+  return { territory: state.territory.code, referrerOrganisationId: referringOrganisation(firstEvent.metadata.principal, state.referrer) };
 }
 
 /**

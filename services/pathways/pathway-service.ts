@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PathwayCommand } from '../../contracts/commands/index.js';
 import { toStoredPathwayEvent } from '../../contracts/events/index.js';
-import { canCommand, canRefer, type Actor, type PathwayScope } from '../../domain/access/policy.js';
+import { canCommand, canRead, canRefer, referringOrganisation, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, NewEvent } from '../../infra/eventstore/port.js';
@@ -29,7 +29,8 @@ export interface CommandOutcome {
   pathwayId: string;
   revision: number;
   globalPosition: number;
-  events: Array<{ id: string; type: string; revision: number }>;
+  /** The facts recorded, each with the identifiers its data carries (`ids`, when it has any). */
+  events: Array<{ id: string; type: string; revision: number; ids?: Record<string, string> }>;
   state: NonNullable<PathwayState>;
   scope: PathwayScope;
 }
@@ -100,29 +101,42 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
   // meets the first one instead of opening a second pathway; otherwise the service names it.
   const pathwayId =
     req.command.type === 'ReferHousehold'
-      ? (req.command.data.pathwayId ?? (req.command.data.externalReference ? idFromExternalReference(req.command.data.externalReference) : uuidv7()))
+      ? (req.command.data.pathwayId ?? (req.command.data.externalReference ? idFromExternalReference(req.actor.organisationId, req.command.data.externalReference) : uuidv7()))
       : req.pathwayId!;
   const command: PathwayCommand =
     req.command.type === 'ReferHousehold' ? { type: 'ReferHousehold', data: { ...req.command.data, pathwayId } } : req.command;
+  // A referral's right is the territory's, checked first: a caller who may not refer there
+  // learns nothing of the pathways that exist.
+  if (creating) {
+    const referral = canRefer(req.actor, territoryOf(req.command));
+    if (!referral.allowed) throw new ProblemError(403, referral.code, referral.detail);
+  }
   let loaded = await load(pathwayId, false);
   // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
   if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) loaded = await load(pathwayId, true);
   if (creating && loaded) {
+    // Where the existing pathway is, only for a caller who may read it: to anyone else the
+    // conflict says no more than that the id is taken.
+    if (!canRead(req.actor, loaded.scope).allowed) {
+      throw new ProblemError(409, 'pathway.already_exists', 'A pathway with this id already exists; choose another id.');
+    }
     throw new ProblemError(409, 'pathway.already_exists', `Pathway ${pathwayId} already exists for this referral; a household that comes back is reopened, not referred again.`, {
       pathwayId,
       location: `/v1/pathways/${pathwayId}`,
     });
   }
   if (!creating && !loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
+  // Access before the revision: a 412 would tell someone who may not act here how far the pathway has gone.
+  if (loaded) {
+    const access = canCommand(req.actor, req.command.type, loaded.scope);
+    if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+  }
   if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) {
     throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway is at revision ${loaded.revision}, not ${req.ifMatch}; read it again and retry.`, {
       expectedRevision: req.ifMatch,
       actualRevision: loaded.revision,
     });
   }
-
-  const access = loaded ? canCommand(req.actor, req.command.type, loaded.scope) : canRefer(req.actor, territoryOf(req.command));
-  if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
 
   const state = loaded?.state ?? initialPathwayState();
   const principal = recordedPrincipal(req.actor);
@@ -159,22 +173,40 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     pathwayId,
     revision: result.nextExpectedRevision,
     globalPosition: result.globalPosition,
-    events: toAppend.map((e, i) => ({ id: e.id!, type: e.type, revision: firstRevision + i })),
+    events: toAppend.map((e, i) => recordedEntry(e.id!, e.type, firstRevision + i, e.data)),
     state: newState,
-    scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: req.actor.organisationId },
+    scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: referringOrganisation(req.actor, newState.referrer) },
   };
+}
+
+/**
+ * The identifiers a fact's data carries at its top level (an orientation's, a visit's, a
+ * contact's...), so a caller learns the ids the service minted for a command that named none
+ * without reading the pathway back. The pathway's own id is already in the answer.
+ */
+function recordedEntry(id: string, type: string, revision: number, data: unknown): CommandOutcome['events'][number] {
+  let ids: Record<string, string> | undefined;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (key === 'pathwayId' || !key.endsWith('Id') || typeof value !== 'string') continue;
+    (ids ??= {})[key] = value;
+  }
+  return ids ? { id, type, revision, ids } : { id, type, revision };
 }
 
 /** Commands on one pathway queue behind each other; a referral locks the id it will create, when known. */
 function lockKey(req: CommandRequest): string | null {
   if (req.command.type !== 'ReferHousehold') return req.pathwayId ?? null;
   const { pathwayId, externalReference } = req.command.data;
-  return pathwayId ?? (externalReference ? idFromExternalReference(externalReference) : null);
+  return pathwayId ?? (externalReference ? idFromExternalReference(req.actor.organisationId, externalReference) : null);
 }
 
-/** A UUID (RFC 9562 version 8, name-based) from the partner system's own reference. */
-export function idFromExternalReference(ref: { system: string; id: string }): string {
-  const hex = createHash('sha256').update(`${ref.system}\u0000${ref.id}`).digest('hex');
+/**
+ * A UUID (RFC 9562 version 8, name-based) from the caller's organisation and its own reference:
+ * two organisations whose systems number their files alike get two pathways, and no caller can
+ * learn whether another organisation's reference exists.
+ */
+export function idFromExternalReference(organisationId: string, ref: { system: string; id: string }): string {
+  const hex = createHash('sha256').update(`${organisationId}\u0000${ref.system}\u0000${ref.id}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

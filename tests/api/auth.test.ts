@@ -113,3 +113,23 @@ t.test('every event records the acting principal', async (t) => {
   t.equal(events.length, 2);
   for (const e of events) t.same(e.principal, { id: 'claire.coord', role: 'coordinator', organisationId: 'org-op' });
 });
+
+t.test('a referral recorded by staff belongs to the organisation it names; a referrer refers for its own', async (t) => {
+  const svc = await testService(t);
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const mds = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-mds-calais', []));
+  const op = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-op', []));
+  // A referral received by phone: the coordinator records it, the body names the MDS.
+  const byPhone = await referHousehold(coordinator);
+  t.equal((await mds.get(`/v1/pathways/${byPhone}`)).json().view, 'outcome', 'the organisation the referral names sees its outcome');
+  t.equal((await op.get(`/v1/pathways/${byPhone}`)).json().code, 'auth.not_your_referral', 'not the recorder’s organisation');
+  const nameless = await referHousehold(coordinator, {}, { referrer: { organisationName: 'Voisin', organisationKind: 'other', personName: 'M. Voisin' } });
+  t.equal((await op.get(`/v1/pathways/${nameless}`)).json().view, 'outcome', 'a referral naming no organisation is the recorder’s');
+  // A referrer naming another organisation in its body still refers for its own.
+  const ownBody = await referHousehold(op);
+  t.equal((await op.get(`/v1/pathways/${ownBody}`)).json().view, 'outcome');
+  t.equal((await mds.get(`/v1/pathways/${ownBody}`)).json().code, 'auth.not_your_referral', 'a body cannot hand a referral to another organisation');
+  await svc.projections.waitFor(await svc.store.headPosition());
+  const listed = (await mds.get('/v1/pathways')).json().items.map((p: { pathwayId: string }) => p.pathwayId);
+  t.same(listed, [byPhone], 'the list scopes alike');
+});

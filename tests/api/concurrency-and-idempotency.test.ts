@@ -132,3 +132,51 @@ t.test('every POST route in the API description takes an Idempotency-Key; reads 
     t.not(String(res.headers['content-type']).includes('problem') && res.json().code, 'idempotency.key_invalid', `GET ${url}`);
   }
 });
+
+t.test('an external reference names a pathway per organisation: two organisations numbering their files alike get two pathways', async (t) => {
+  const svc = await testService(t);
+  const caf = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const msa = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-msa', []));
+  const body = { ...commands.refer().data, externalReference: { system: 'solis', id: 'DOSSIER-42' } };
+  const first = await caf.post('/v1/pathways', body);
+  const second = await msa.post('/v1/pathways', body);
+  t.equal(first.statusCode, 201);
+  t.equal(second.statusCode, 201, 'the other organisation is not told the reference is taken');
+  t.not(second.json().pathwayId, first.json().pathwayId);
+  t.equal((await caf.post('/v1/pathways', body)).json().pathwayId, first.json().pathwayId, 'each one still meets its own first arrival');
+  t.equal(await svc.store.headPosition(), 2);
+});
+
+t.test('a referral naming an existing pathway it may not read: 409 without saying where it is; out of territory: 403 first', async (t) => {
+  const svc = await testService(t);
+  const calaisis = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(calaisis);
+  const before = await svc.store.headPosition();
+  const partner = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const taken = await partner.post('/v1/pathways', { ...commands.refer().data, pathwayId: id });
+  t.equal(taken.statusCode, 409);
+  t.equal(taken.json().code, 'pathway.already_exists');
+  t.notOk('location' in taken.json() || 'pathwayId' in taken.json(), 'no location for a pathway the caller may not read');
+  const artois = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['artois']));
+  const elsewhere = await artois.post('/v1/pathways', { ...commands.refer().data, pathwayId: id });
+  t.equal(elsewhere.statusCode, 403, 'the territory is checked before the id');
+  t.equal(elsewhere.json().code, 'auth.out_of_territory');
+  const stale = await artois.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-07-01').data, { 'if-match': '"7"' });
+  t.equal(stale.statusCode, 403, 'access is checked before the revision, which a 412 would disclose');
+  t.equal(await svc.store.headPosition(), before, 'nothing written');
+});
+
+t.test('Idempotency-Key: a token of the same subject with other rights does not get the first answer replayed', async (t) => {
+  const svc = await testService(t);
+  const calaisis = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis'], 3600, 'anne'));
+  const artois = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['artois'], 3600, 'anne'));
+  const body = commands.refer().data;
+  const first = await calaisis.post('/v1/pathways', body, { 'idempotency-key': 'k-1' });
+  t.equal(first.statusCode, 201);
+  const other = await artois.post('/v1/pathways', body, { 'idempotency-key': 'k-1' });
+  t.equal(other.statusCode, 403, 'the request runs, and its own rights refuse it');
+  t.equal(other.json().code, 'auth.out_of_territory');
+  t.notOk(other.headers['idempotent-replayed']);
+  t.equal((await calaisis.post('/v1/pathways', body, { 'idempotency-key': 'k-1' })).headers['idempotent-replayed'], 'true', 'the first token still replays');
+  t.equal(await svc.store.headPosition(), 1);
+});

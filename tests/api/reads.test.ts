@@ -146,3 +146,21 @@ t.test('GET pathway: If-None-Match with the current ETag answers 304 without a b
   t.equal(changed.headers.etag, '"1"');
   t.equal(changed.json().pathway.stage, 'diagnosed');
 });
+
+t.test('a command answer gives the ids the service minted, enough to act on what it recorded', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  const visit = (await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data)).json();
+  t.match(visit.events[0], { type: 'DiagnosticVisitCompleted', ids: { visitId: /^[0-9a-f-]{36}$/ } });
+  const { orientationId: _named, ...unnamed } = commands.propose('2026-06-25').data as Record<string, unknown>;
+  const proposed = (await c.post(`/v1/pathways/${id}/orientations`, unnamed)).json();
+  const orientationId = proposed.events[0].ids?.orientationId;
+  t.type(orientationId, 'string', 'the orientation the service named');
+  const accepted = await c.post(`/v1/pathways/${id}/orientation-status-changes`, { orientationId, status: 'accepted', changedOn: '2026-07-01' });
+  t.equal(accepted.statusCode, 200, 'is the one its status change finds');
+  t.same(accepted.json().events[0].ids, { orientationId });
+  const read = (await c.get(`/v1/pathways/${id}`)).json();
+  t.same(Object.keys(read.pathway.orientations), [orientationId]);
+  t.equal(read.pathway.orientations[orientationId].status, 'accepted');
+});

@@ -51,7 +51,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new ProblemError(400, 'idempotency.key_invalid', 'Idempotency-Key must be 1 to 200 characters among letters, digits and . _ : -');
     }
-    const principalId = request.principal?.id ?? 'anonymous';
+    const principalId = keyScope(request);
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex');
     const reservation = opts.store.reserve(principalId, key, fingerprint);
     switch (reservation.kind) {
@@ -73,7 +73,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   const completeHook: onSendHookHandler = (request, reply, payload, done) => {
     const key = request.idempotencyKey;
     if (!key) return done(null, payload);
-    const principalId = request.principal?.id ?? 'anonymous';
+    const principalId = keyScope(request);
     if (reply.statusCode >= 500) {
       opts.store.release(principalId, key);
       return done(null, payload);
@@ -86,6 +86,17 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
     done(null, payload);
   };
+}
+
+/**
+ * Whose keys these are: the caller with its rights. A replay skips the route's access checks,
+ * so a token of the same subject with another role, organisation or territories gets a key
+ * space of its own, where its request runs (and is refused if it must be) instead of being
+ * answered what the other token was.
+ */
+function keyScope(request: FastifyRequest): string {
+  const p = request.principal;
+  return p ? [p.id, p.role, p.organisationId, [...p.territories].sort().join(',')].join('\u0000') : 'anonymous';
 }
 
 /** The answer as text: Buffers (a pre-encoded body) are decoded, not printed as `[object ...]`. */

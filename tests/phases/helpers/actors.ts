@@ -20,6 +20,7 @@ export async function actors(svc: { app: FastifyInstance; dataDir: string }): Pr
     coordinator: await as('coordinator', 'org-op', ['calaisis'], 3600, 'coord-calaisis'),
     elsewhere: await as('coordinator', 'org-op', ['arrageois'], 3600, 'coord-arrageois'),
     officer: await as('visit_officer', 'org-op', ['calaisis']),
-    referrer: await as('referrer', 'org-op', ['calaisis']),
+    // Of the organisation the stories' referrals name (tests/domain/pathway/fixtures.ts).
+    referrer: await as('referrer', 'org-mds-calais', []),
   };
 }
