@@ -73,10 +73,11 @@ export function canRefer(actor: Actor, territory: string): AccessDecision {
   return ALLOWED;
 }
 
-/** May the actor run this command on an existing pathway? */
-export function canCommand(actor: Actor, commandType: string, scope: PathwayScope): AccessDecision {
+/** May the actor's role run this command on some pathway (whichever it is)? */
+export function roleMayCommand(actor: Actor, commandType: string): AccessDecision {
   switch (actor.role) {
     case 'admin':
+    case 'coordinator':
       return ALLOWED;
     case 'auditor':
       return readOnly();
@@ -84,14 +85,17 @@ export function canCommand(actor: Actor, commandType: string, scope: PathwayScop
     case 'partner_system':
       return { allowed: false, code: 'auth.role_forbidden', detail: 'Referrers and partner systems submit referrals and read outcomes; they do not record pathway steps.' };
     case 'visit_officer':
-    case 'coordinator':
-      if (actor.role === 'visit_officer' && COORDINATOR_ONLY.has(commandType)) {
-        return { allowed: false, code: 'auth.role_forbidden', detail: `${commandType} is a coordinator's decision.` };
-      }
-      return actsIn(actor, scope.territory)
-        ? ALLOWED
-        : { allowed: false, code: 'auth.out_of_territory', detail: `Your role acts only in your territories; this pathway belongs to territory ${scope.territory}.` };
+      return COORDINATOR_ONLY.has(commandType) ? { allowed: false, code: 'auth.role_forbidden', detail: `${commandType} is a coordinator's decision.` } : ALLOWED;
   }
+}
+
+/** May the actor run this command on an existing pathway? */
+export function canCommand(actor: Actor, commandType: string, scope: PathwayScope): AccessDecision {
+  const byRole = roleMayCommand(actor, commandType);
+  if (!byRole.allowed || actor.role === 'admin') return byRole;
+  return actsIn(actor, scope.territory)
+    ? ALLOWED
+    : { allowed: false, code: 'auth.out_of_territory', detail: `Your role acts only in your territories; this pathway belongs to territory ${scope.territory}.` };
 }
 
 /** Only admins manage phase policy versions. */

@@ -69,6 +69,8 @@ export function errorResponses(...statuses: number[]): Record<number, typeof pro
 
 type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
 
+const PROBLEM_REF = '#/components/schemas/Problem';
+
 /**
  * The generated description gives every response the route's JSON media type; errors are sent
  * as application/problem+json (the error handler), so that is what their responses document.
@@ -77,8 +79,9 @@ export function withProblemMediaType<T>(doc: T): T {
   for (const item of Object.values((doc as OpenApiDocument).paths ?? {})) {
     for (const op of Object.values(item)) {
       for (const [status, response] of Object.entries(op.responses ?? {})) {
-        const json = response.content?.['application/json'];
-        if (Number(status) < 400 || json === undefined) continue;
+        const json = response.content?.['application/json'] as { schema?: { $ref?: string } } | undefined;
+        // Only the problems: a route may answer an error status with a body of its own (/health/ready's 503).
+        if (Number(status) < 400 || json?.schema?.$ref !== PROBLEM_REF) continue;
         response.content = { 'application/problem+json': json };
       }
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PathwayCommand } from '../../contracts/commands/index.js';
 import { toStoredPathwayEvent } from '../../contracts/events/index.js';
-import { canCommand, canRead, canRefer, referringOrganisation, type Actor, type PathwayScope } from '../../domain/access/policy.js';
+import { canCommand, canRead, canRefer, referringOrganisation, roleMayCommand, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, NewEvent } from '../../infra/eventstore/port.js';
@@ -99,17 +99,20 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
   // A partner system may name the pathway itself (a safe retry key); a referral carrying the
   // partner's own reference gets an id derived from it, so the same referral arriving twice
   // meets the first one instead of opening a second pathway; otherwise the service names it.
-  const pathwayId =
-    req.command.type === 'ReferHousehold'
-      ? (req.command.data.pathwayId ?? (req.command.data.externalReference ? idFromExternalReference(req.actor.organisationId, req.command.data.externalReference) : uuidv7()))
-      : req.pathwayId!;
+  const pathwayId = req.command.type === 'ReferHousehold' ? (referralId(req) ?? uuidv7()) : req.pathwayId!;
   const command: PathwayCommand =
-    req.command.type === 'ReferHousehold' ? { type: 'ReferHousehold', data: { ...req.command.data, pathwayId } } : req.command;
-  // A referral's right is the territory's, checked first: a caller who may not refer there
-  // learns nothing of the pathways that exist.
-  if (creating) {
-    const referral = canRefer(req.actor, territoryOf(req.command));
-    if (!referral.allowed) throw new ProblemError(403, referral.code, referral.detail);
+    req.command.type === 'ReferHousehold'
+      ? { type: 'ReferHousehold', data: { ...req.command.data, referrer: recordedReferrer(req.actor, req.command.data.referrer), pathwayId } }
+      : req.command;
+  // Refusals that do not depend on the pathway come before it is looked up: a caller who may
+  // not refer in the territory, or whose role may not run the command at all, learns nothing
+  // of which pathways exist.
+  const before = creating ? canRefer(req.actor, territoryOf(req.command)) : roleMayCommand(req.actor, req.command.type);
+  if (!before.allowed) throw new ProblemError(403, before.code, before.detail);
+  if (req.command.type === 'ReferHousehold' && req.command.data.pathwayId !== undefined && DERIVED_ID.test(req.command.data.pathwayId)) {
+    throw new ProblemError(422, 'pathway.id_reserved', 'Ids of this form are derived by the service from an externalReference; send the reference, or choose another id.', {
+      errors: [{ in: 'body', path: '/pathwayId', code: 'pathway.id_reserved', message: 'reserved id form (UUID version 8)' }],
+    });
   }
   let loaded = await load(pathwayId, false);
   // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
@@ -195,15 +198,32 @@ function recordedEntry(id: string, type: string, revision: number, data: unknown
 
 /** Commands on one pathway queue behind each other; a referral locks the id it will create, when known. */
 function lockKey(req: CommandRequest): string | null {
-  if (req.command.type !== 'ReferHousehold') return req.pathwayId ?? null;
-  const { pathwayId, externalReference } = req.command.data;
-  return pathwayId ?? (externalReference ? idFromExternalReference(req.actor.organisationId, externalReference) : null);
+  return req.command.type === 'ReferHousehold' ? referralId(req) : (req.pathwayId ?? null);
+}
+
+/** The id a referral names or derives from its external reference; null when the service is to choose one. */
+function referralId(req: CommandRequest): string | null {
+  if (req.command.type !== 'ReferHousehold') return null;
+  const { pathwayId, externalReference, referrer } = req.command.data;
+  return pathwayId ?? (externalReference ? idFromExternalReference(referringOrganisation(req.actor, referrer), externalReference) : null);
 }
 
 /**
- * A UUID (RFC 9562 version 8, name-based) from the caller's organisation and its own reference:
- * two organisations whose systems number their files alike get two pathways, and no caller can
- * learn whether another organisation's reference exists.
+ * The referrer as recorded: a referrer or partner system refers for its own organisation, so
+ * that is the one its referral records, whatever the body named (the outcome view and every
+ * scope then agree).
+ */
+function recordedReferrer<R extends { organisationId?: string | undefined }>(actor: Actor, referrer: R): R {
+  if (actor.role !== 'referrer' && actor.role !== 'partner_system') return referrer;
+  return referrer.organisationId === actor.organisationId ? referrer : { ...referrer, organisationId: actor.organisationId };
+}
+
+/** The form idFromExternalReference gives: a client may not choose such an id, or it could take another's reference first. */
+const DERIVED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * A UUID (RFC 9562 version 8, name-based) from the referring organisation and its own
+ * reference: two organisations whose systems number their files alike get two pathways.
  */
 export function idFromExternalReference(organisationId: string, ref: { system: string; id: string }): string {
   const hex = createHash('sha256').update(`${organisationId}\u0000${ref.system}\u0000${ref.id}`).digest('hex');

@@ -180,3 +180,54 @@ t.test('Idempotency-Key: a token of the same subject with other rights does not 
   t.equal((await calaisis.post('/v1/pathways', body, { 'idempotency-key': 'k-1' })).headers['idempotent-replayed'], 'true', 'the first token still replays');
   t.equal(await svc.store.headPosition(), 1);
 });
+
+t.test('a refusal by role comes before the lookup: a missing and an existing pathway answer alike', async (t) => {
+  const svc = await testService(t);
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(coordinator);
+  const partner = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const auditor = caller(svc.app, await tokenFor(svc.dataDir, 'auditor', 'org-audit', ['*']));
+  for (const [who, c, code] of [['partner', partner, 'auth.role_forbidden'], ['auditor', auditor, 'auth.read_only']] as const) {
+    for (const target of [id, '0190a000-0000-7000-8000-000000000000']) {
+      const res = await c.post(`/v1/pathways/${target}/support-contacts`, commands.contact('2026-07-01').data);
+      t.equal(res.statusCode, 403, `${who}, ${target === id ? 'existing' : 'missing'} pathway`);
+      t.equal(res.json().code, code);
+    }
+  }
+});
+
+t.test('ids of the derived form are the service’s: no caller can take another organisation’s reference first', async (t) => {
+  const svc = await testService(t);
+  const msa = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-msa', []));
+  const caf = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const ref = { system: 'caf-si', id: 'DOSSIER-42' };
+  const derived = (await caf.post('/v1/pathways', { ...commands.refer().data, externalReference: ref })).json().pathwayId as string;
+  const other = { ...ref, id: 'DOSSIER-43' };
+  const squat = await msa.post('/v1/pathways', { ...commands.refer().data, pathwayId: derived.replace(/^./, derived[0] === 'a' ? 'b' : 'a') });
+  t.equal(squat.statusCode, 422);
+  t.match(squat.json(), { code: 'pathway.id_reserved', errors: [{ path: '/pathwayId' }] });
+  t.equal((await caf.post('/v1/pathways', { ...commands.refer().data, externalReference: other })).statusCode, 201, 'the owner’s next reference is its own');
+  t.equal(await svc.store.headPosition(), 2, 'the refused referral wrote nothing');
+});
+
+t.test('a referral a coordinator recorded for an organisation and the same referral from that organisation meet', async (t) => {
+  const svc = await testService(t);
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const mds = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-mds-calais', []));
+  const body = { ...commands.refer().data, externalReference: { system: 'mds-si', id: 'F-7' } };
+  const byPhone = await coordinator.post('/v1/pathways', body);
+  t.equal(byPhone.statusCode, 201);
+  const fromSystem = await mds.post('/v1/pathways', body);
+  t.equal(fromSystem.statusCode, 409, 'the body names the MDS, whose reference it is');
+  t.match(fromSystem.json(), { code: 'pathway.already_exists', pathwayId: byPhone.json().pathwayId, location: byPhone.headers.location });
+});
+
+t.test('a partner system’s referral records its own organisation, whatever its body names', async (t) => {
+  const svc = await testService(t);
+  const caf = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const id = await referHousehold(caf);
+  let referral: { data: unknown } | undefined;
+  for await (const e of svc.store.readStream(`pathway-${id}`)) referral ??= e;
+  t.equal((referral!.data as { referrer: { organisationId: string } }).referrer.organisationId, 'org-caf', 'the stored fact');
+  t.same((await caf.get(`/v1/pathways/${id}`)).json().pathway.referringOrganisation, { id: 'org-caf', kind: 'department_service' }, 'and the outcome view');
+});

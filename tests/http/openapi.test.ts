@@ -21,6 +21,8 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
     for (const status of ['400', '401', '403', '422']) t.ok(op.responses[status], `${type}: ${status} documented`);
   }
 
+  t.ok(spec.paths['/health/ready'].get.responses['503'].content['application/json'], 'a route answering an error status with its own body keeps its media type');
+
   // Every operation of the API documents at least one error response.
   for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(spec.paths)) {
     if (!path.startsWith('/v1')) continue;
