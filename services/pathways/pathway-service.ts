@@ -104,16 +104,7 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     req.command.type === 'ReferHousehold'
       ? { type: 'ReferHousehold', data: { ...req.command.data, referrer: recordedReferrer(req.actor, req.command.data.referrer), pathwayId } }
       : req.command;
-  // Refusals that do not depend on the pathway come before it is looked up: a caller who may
-  // not refer in the territory, or whose role may not run the command at all, learns nothing
-  // of which pathways exist.
-  const before = creating ? canRefer(req.actor, territoryOf(req.command)) : roleMayCommand(req.actor, req.command.type);
-  if (!before.allowed) throw new ProblemError(403, before.code, before.detail);
-  if (req.command.type === 'ReferHousehold' && req.command.data.pathwayId !== undefined && DERIVED_ID.test(req.command.data.pathwayId)) {
-    throw new ProblemError(422, 'pathway.id_reserved', 'Ids of this form are derived by the service from an externalReference; send the reference, or choose another id.', {
-      errors: [{ in: 'body', path: '/pathwayId', code: 'pathway.id_reserved', message: 'reserved id form (UUID version 8)' }],
-    });
-  }
+  refuseBeforeLookup(req);
   let loaded = await load(pathwayId, false);
   // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
   if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) loaded = await load(pathwayId, true);
@@ -180,6 +171,22 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     state: newState,
     scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: referringOrganisation(req.actor, newState.referrer) },
   };
+}
+
+/**
+ * Refusals that do not depend on the pathway, made before it is looked up: a caller who may not
+ * refer in the territory, or whose role may not run the command at all, learns nothing of which
+ * pathways exist; and a referral may not name an id of the form the service derives.
+ */
+function refuseBeforeLookup(req: CommandRequest): void {
+  const { actor, command } = req;
+  const access = command.type === 'ReferHousehold' ? canRefer(actor, territoryOf(command)) : roleMayCommand(actor, command.type);
+  if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
+  if (command.type === 'ReferHousehold' && command.data.pathwayId !== undefined && DERIVED_ID.test(command.data.pathwayId)) {
+    throw new ProblemError(422, 'pathway.id_reserved', 'Ids of this form are derived by the service from an externalReference; send the reference, or choose another id.', {
+      errors: [{ in: 'body', path: '/pathwayId', code: 'pathway.id_reserved', message: 'reserved id form (UUID version 8)' }],
+    });
+  }
 }
 
 /**
