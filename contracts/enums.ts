@@ -4,6 +4,7 @@
 import { z } from 'zod';
 export * from './enums/orientation.js';
 export * from './enums/household.js';
+export * from './enums/pathway.js';
 
 /** Programmes a pathway can belong to (one pathway per household per programme). */
 export const PROGRAMME_IDS = ['slime-plus', 'pdc-energy-2026', 'pdc-astre-2026', 'pdc-adsl-2026'] as const;

@@ -1,6 +1,9 @@
 // Payloads the API answers for pathways (the request bodies are the command schemas).
 import { z } from 'zod';
+import { ALL_PATHWAY_EVENT_DEFINITIONS } from '../events/registry.js';
+import { PATHWAY_STATUSES } from '../enums/pathway.js';
 import { entityId } from '../fields.js';
+import { fullViewSchema, outcomeViewSchema } from './pathway-views.js';
 
 export const pathwayIdParams = z.strictObject({ pathwayId: entityId.describe('The pathway id') });
 
@@ -30,7 +33,7 @@ export const pathwayResourceSchema = z
     revision: z.number().int(),
     view: z.enum(['full', 'outcome']).describe('full: the whole record; outcome: stage, orientations and exit only (referrers, partner systems)'),
     asOf: z.string().optional(),
-    pathway: z.record(z.string(), z.unknown()),
+    pathway: z.union([fullViewSchema, outcomeViewSchema]).describe('The view named by `view`'),
   })
   .meta({ id: 'Pathway' });
 
@@ -41,7 +44,7 @@ export const pathwayReadQuery = z.strictObject({
 export const pathwayListQuery = z.strictObject({
   programme: z.string().max(64).optional(),
   territory: z.string().max(100).optional(),
-  status: z.enum(['awaiting_validation', 'active', 'paused', 'rejected', 'exited']).optional(),
+  status: z.enum(PATHWAY_STATUSES).optional(),
   assignedOfficer: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),
@@ -68,10 +71,9 @@ export const eventPageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const storedEventSchema = z.object({
+/** What every stored event carries besides its data. */
+const storedEventFields = {
   id: z.string(),
-  type: z.string(),
-  schemaVersion: z.number().int(),
   revision: z.number().int(),
   globalPosition: z.number().int(),
   recordedAt: z.string(),
@@ -79,9 +81,20 @@ export const storedEventSchema = z.object({
   principal: z.object({ id: z.string(), role: z.string(), organisationId: z.string().optional() }),
   correlationId: z.string(),
   causationId: z.string().optional(),
-  data: z.record(z.string(), z.unknown()),
   hash: z.string(),
-});
+};
+
+/**
+ * A stored event as written: one alternative per event type and schema version ever defined
+ * (an old event keeps the shape of its version; the service upcasts it when it folds, not here).
+ */
+export const storedEventSchema = z.union(
+  ALL_PATHWAY_EVENT_DEFINITIONS.map((def) =>
+    z
+      .strictObject({ ...storedEventFields, type: z.literal(def.type), schemaVersion: z.literal(def.version), data: def.schema })
+      .meta({ id: `${def.type}V${def.version}Event` }),
+  ),
+);
 
 export const eventPageSchema = z
   .object({ items: z.array(storedEventSchema), nextAfter: z.number().int().nullable() })

@@ -1,11 +1,9 @@
 // The readable current step of a pathway, for worklists and partner feeds. It is a plain
 // summary of how far the pathway got, not the phase the phase policy derives from the facts.
 
-export const PATHWAY_STAGES = [
-  'referred', 'reopened', 'entry_validated', 'contact', 'visit_scheduled', 'closed_door', 'diagnosed',
-  'orientation', 'support', 'measure', 'follow_up', 'evaluation', 'exited', 'entry_rejected',
-] as const;
-export type PathwayStage = (typeof PATHWAY_STAGES)[number];
+import type { PathwayStage } from '../../contracts/enums/pathway.js';
+
+export { PATHWAY_STAGES, type PathwayStage } from '../../contracts/enums/pathway.js';
 
 /** Progress order; a later step never moves the stage back (a phone call after the diagnostic stays "diagnosed"). */
 const RANK: Record<PathwayStage, number> = {

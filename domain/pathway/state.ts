@@ -12,7 +12,8 @@ import type { PathwayStage } from './stage.js';
 
 export { evolvePathway } from './evolve.js';
 
-export type PathwayStatus = 'awaiting_validation' | 'active' | 'paused' | 'rejected' | 'exited';
+export type { PathwayStatus } from '../../contracts/enums/pathway.js';
+import type { PathwayStatus } from '../../contracts/enums/pathway.js';
 
 export interface EntryDecision {
   decision: 'accepted' | 'rejected';

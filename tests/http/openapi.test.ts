@@ -23,6 +23,16 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
 
   t.ok(spec.paths['/health/ready'].get.responses['503'].content['application/json'], 'a route answering an error status with its own body keeps its media type');
 
+  // The bodies partner systems read are published in full, not as open objects.
+  const schemas = spec.components.schemas as Record<string, Record<string, any>>;
+  const viewRefs = JSON.stringify(schemas.Pathway?.properties?.pathway);
+  t.match(viewRefs, /PathwayFullView/, 'GET /v1/pathways/{id}: the full view is published');
+  t.match(viewRefs, /PathwayOutcomeView/, 'and the outcome view');
+  t.equal(schemas.PathwayOutcomeView?.additionalProperties, false, 'the outcome view lists every field it has');
+  const eventKinds = Object.keys(schemas).filter((name) => /^[A-Za-z]+V\d+Event$/.test(name));
+  t.ok(eventKinds.includes('SupportContactRecordedV1Event') && eventKinds.includes('HouseholdReferredV1Event'), 'each stored event type and version has its schema');
+  t.match(JSON.stringify(schemas.PathwayEventPage), /SupportContactRecordedV1Event/, 'the raw history refers to them');
+
   // Every operation of the API documents at least one error response.
   for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(spec.paths)) {
     if (!path.startsWith('/v1')) continue;

@@ -3,6 +3,8 @@
 // that every check of a revision or an ETag compares the service with the test's own tally.
 import type { Test } from 'tap';
 import type { LightMyRequestResponse } from 'fastify';
+import { eventPageSchema, pathwayResourceSchema } from '../../../contracts/api/pathway-resources.js';
+import { fullViewSchema, outcomeViewSchema } from '../../../contracts/api/pathway-views.js';
 import { commandRoutes } from '../../../contracts/commands/index.js';
 import type { ExitType, OrientationCategory, ProgrammeId, RelayActorKind, Tenure } from '../../../contracts/enums.js';
 import { addDays, calendarDateIn } from '../../../domain/shared/dates.js';
@@ -103,8 +105,30 @@ export class Pathway {
       this.revision += events;
       this.t.equal(res.headers.etag, `"${this.revision}"`, `${command.type} leaves the pathway at revision ${this.revision}`);
       this.etag = res.headers.etag as string;
+      await this.holdsToContracts(`after ${command.type}`);
     }
     return res;
+  }
+
+  /**
+   * What the service answers for the pathway is what /docs/json publishes: the full view (as an
+   * administrator reads it), the outcome view (as the referring partner does) and the raw
+   * history, each parsed with its strict schema from contracts/api.
+   */
+  async holdsToContracts(when: string): Promise<void> {
+    const full = (await this.as.admin.get(`/v1/pathways/${this.id}`)).json();
+    const outcome = (await this.as.partner.get(`/v1/pathways/${this.id}`)).json();
+    const history = (await this.as.admin.get(`/v1/pathways/${this.id}/events?limit=500`)).json();
+    for (const [what, schema, body] of [
+      ['the full view', fullViewSchema, full.pathway],
+      ['the outcome view', outcomeViewSchema, outcome.pathway],
+      ['the resource', pathwayResourceSchema, full],
+      ['the raw history', eventPageSchema, history],
+    ] as const) {
+      const parsed = schema.safeParse(body);
+      this.t.ok(parsed.success, `${what} ${when} is as published${parsed.success ? '' : `: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`}`);
+    }
+    this.t.equal(outcome.view, 'outcome', `the partner reads the outcome view ${when}`);
   }
 
   /** Sends a command that must be refused: status, problem+json, code, field, and nothing written. */

@@ -20,6 +20,7 @@ import { PathwayBodies } from '../../../pathways/pathway-bodies.js';
 import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
+import { plainJsonSerializer } from '../../plain-json.js';
 
 /** Reading pathways: one (now or as of a date), the list, and the raw history. */
 const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: PathwayService; readDb: Database.Database }> = async (app, { store, pathways, readDb }) => {
@@ -90,6 +91,10 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
         querystring: eventPageQuery,
         response: { 200: eventPageSchema, ...errorResponses(400, 401, 403, 404) },
       },
+      // The history is sent as stored: parsing it with its schemas on the way out could change
+      // it (defaults, trimming); the schema documents each version's shape, and a test holds
+      // stored events to it.
+      serializerCompiler: plainJsonSerializer,
     },
     async (request) => {
       const actor = principalOf(request);
@@ -110,7 +115,7 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
           principal: e.metadata.principal,
           correlationId: e.metadata.correlationId,
           ...(e.metadata.causationId ? { causationId: e.metadata.causationId } : {}),
-          data: e.data as Record<string, unknown>,
+          data: e.data,
           hash: e.hash,
         });
       }
