@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { PathwayStage, PathwayStatus, ProgrammeId } from '../contracts/enums.js';
 import type { Actor } from '../domain/access/policy.js';
 
 export interface PathwayListFilter {
@@ -13,10 +14,11 @@ export interface PathwayListFilter {
 
 export interface PathwaySummary {
   pathwayId: string;
-  programme: string;
+  programme: ProgrammeId;
   territory: string;
-  status: string;
-  stage: string;
+  /** The columns hold what the projection wrote from the fold: these values only. */
+  status: PathwayStatus;
+  stage: PathwayStage;
   assignedOfficerId: string | null;
   referredOn: string;
   lastActivityOn: string;
@@ -54,10 +56,10 @@ export function listPathways(db: Database.Database, actor: Actor, f: PathwayList
     more,
     items: rows.slice(0, f.limit).map((r) => ({
       pathwayId: r.pathway_id as string,
-      programme: r.programme as string,
+      programme: r.programme as ProgrammeId,
       territory: r.territory as string,
-      status: r.status as string,
-      stage: r.stage as string,
+      status: r.status as PathwayStatus,
+      stage: r.stage as PathwayStage,
       assignedOfficerId: r.assigned_officer_id as string | null,
       referredOn: r.referred_on as string,
       lastActivityOn: r.last_activity_on as string,

@@ -1,7 +1,8 @@
 // Payloads the API answers for pathways (the request bodies are the command schemas).
 import { z } from 'zod';
 import { ALL_PATHWAY_EVENT_DEFINITIONS } from '../events/registry.js';
-import { PATHWAY_STATUSES } from '../enums/pathway.js';
+import { programmeIdSchema } from '../enums.js';
+import { PATHWAY_STAGES, PATHWAY_STATUSES } from '../enums/pathway.js';
 import { entityId } from '../fields.js';
 import { fullViewSchema, outcomeViewSchema } from './pathway-views.js';
 
@@ -52,10 +53,10 @@ export const pathwayListQuery = z.strictObject({
 
 export const pathwaySummarySchema = z.object({
   pathwayId: z.string(),
-  programme: z.string(),
+  programme: programmeIdSchema,
   territory: z.string(),
-  status: z.string(),
-  stage: z.string(),
+  status: z.enum(PATHWAY_STATUSES),
+  stage: z.enum(PATHWAY_STAGES),
   assignedOfficerId: z.string().nullable(),
   referredOn: z.string(),
   lastActivityOn: z.string(),
