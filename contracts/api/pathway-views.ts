@@ -1,7 +1,8 @@
 // The two views `GET /v1/pathways/{id}` answers, as published contracts. The domain builds them
 // (domain/pathway/views.ts) from the pathway's state, which is mostly the facts' own data; these
 // schemas say so with the facts' schemas. Strict objects: a field the views gain without being
-// published here fails tests/api/pathway-views.test.ts, which holds real views to them.
+// published here fails the journey tests, whose every step holds the real views to them
+// (tests/api/journeys/steps.ts: holdsToContracts).
 import { z } from 'zod';
 import { exitReportRecipientSchema, exitTypeSchema, programmeIdSchema, referralChannelSchema, referrerKindSchema } from '../enums.js';
 import { orientationCategorySchema, orientationStatusSchema } from '../enums/orientation.js';
@@ -9,10 +10,10 @@ import { landlordKindSchema, reportPartSchema, reportRecipientSchema, sendingCha
 import { PATHWAY_STAGES, PATHWAY_STATUSES } from '../enums/pathway.js';
 import { relayActorSchema } from '../events/orientations.js';
 import { pathwayEventSchemas } from '../events/registry.js';
-import { actorRef } from '../fields.js';
+import { actorRef, isoDate } from '../fields.js';
 import { consentSchema, externalReferenceSchema, householdSchema, referrerSchema, territorySchema } from '../parts/referral.js';
 
-const date = z.string().describe('ISO 8601 date');
+const date = isoDate;
 const stage = z.enum(PATHWAY_STAGES).describe('How far the pathway got (a readable summary, not the phase the phase policy derives)');
 const status = z.enum(PATHWAY_STATUSES);
 

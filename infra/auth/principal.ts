@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorRef, entityId } from '../../contracts/fields.js';
 
 /** The six roles the API knows; a token carries exactly one. */
 export const API_ROLES = ['referrer', 'visit_officer', 'coordinator', 'auditor', 'partner_system', 'admin'] as const;
@@ -13,10 +14,15 @@ export interface AuthenticatedPrincipal {
   territories: string[];
 }
 
-/** Claims of a Parcours token (besides the standard sub, iat, exp, iss, aud). */
+/**
+ * Claims of a Parcours token (besides the standard iat, exp, iss, aud). The subject and the
+ * organisation are written into the facts a principal records (who decided, the referring
+ * organisation), so they are held to the same limits as those facts' fields: an id of at most
+ * 128 characters, an organisation id as every other id (URL-safe, at most 64).
+ */
 export const tokenClaimsSchema = z.object({
-  sub: z.string().min(1).max(200),
+  sub: actorRef.shape.actorId,
   role: z.enum(API_ROLES),
-  org: z.string().min(1).max(200),
+  org: entityId,
   territories: z.array(z.string().min(1).max(100)).max(200).default([]),
 });

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../infra/config/config.js';
-import { API_ROLES, type ApiRole } from '../../infra/auth/principal.js';
+import { API_ROLES, tokenClaimsSchema, type ApiRole } from '../../infra/auth/principal.js';
 import { resolveSigningSecret } from '../../infra/auth/signing-key.js';
 import { signToken } from '../../infra/auth/tokens.js';
 import { parseOptions, UsageError, type Command } from './commands.js';
@@ -22,8 +22,14 @@ export const tokenCommand: Command = {
     if (config.PARCOURS_JWKS_URL) throw new UsageError('tokens come from your identity provider when PARCOURS_JWKS_URL is set');
     const secret = resolveSigningSecret(config.dataDir, config.PARCOURS_JWT_SECRET);
     const territories = (options.territory ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const subject = options.sub ?? `${role}@${options.org}`;
+    // The service would refuse a token whose claims it cannot record: say so here instead.
+    const claims = tokenClaimsSchema.safeParse({ sub: subject, role, org: options.org, territories });
+    if (!claims.success) {
+      throw new UsageError(`the token's claims would be refused: ${claims.error.issues.map((i) => `${cliOption(i.path[0])} ${i.message}`).join('; ')}`);
+    }
     const token = await signToken(secret, {
-      subject: options.sub ?? `${role}@${options.org}`,
+      subject,
       role,
       organisationId: options.org,
       territories,
@@ -34,3 +40,6 @@ export const tokenCommand: Command = {
     console.log(token);
   },
 };
+
+const CLAIM_OPTIONS: Record<string, string> = { sub: '--sub', org: '--org', territories: '--territory' };
+const cliOption = (claim: PropertyKey | undefined): string => CLAIM_OPTIONS[String(claim)] ?? String(claim);

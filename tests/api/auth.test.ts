@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
 import t from 'tap';
+import { resolveSigningSecret } from '../../infra/auth/signing-key.js';
+import { signToken } from '../../infra/auth/tokens.js';
 import { caller, tokenFor } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
 import { testService } from '../support/service.js';
@@ -34,6 +36,22 @@ t.test('a token missing role claims is refused', async (t) => {
   const res = await svc.app.inject({ method: 'GET', url: '/v1/pathways', headers: { authorization: `Bearer ${noRole}` } });
   t.equal(res.statusCode, 401);
   t.equal(res.json().code, 'auth.token_invalid');
+});
+
+t.test('a token whose subject or organisation the facts could not record is refused, before anything is written', async (t) => {
+  const svc = await testService(t);
+  const before = await svc.store.headPosition();
+  for (const [what, subject, org] of [
+    ['an organisation that is a name, not an id', 'sophie', 'CCAS de Lens'],
+    ['a subject over 128 characters', 's'.repeat(129), 'org-op'],
+  ] as const) {
+    const token = await signToken(resolveSigningSecret(svc.dataDir), { subject, role: 'partner_system', organisationId: org, territories: [], ttlSeconds: 600 });
+    const res = await svc.app.inject({ method: 'POST', url: '/v1/pathways', headers: { authorization: `Bearer ${token}` }, payload: commands.refer().data });
+    t.equal(res.statusCode, 401, what);
+    t.equal(res.json().code, 'auth.token_invalid');
+    t.match(res.json().detail, /claims/);
+  }
+  t.equal(await svc.store.headPosition(), before, 'nothing written');
 });
 
 t.test('roles and territories', async (t) => {

@@ -35,4 +35,8 @@ t.test('token usage errors', async (t) => {
   const noOrg = token(dataDir, '--role', 'auditor');
   t.equal(noOrg.status, 2);
   t.match(noOrg.stderr, /--org is required/);
+  const named = token(dataDir, '--role', 'referrer', '--org', 'CCAS de Lens');
+  t.equal(named.status, 2, 'an organisation is given by its id, which the service could record');
+  t.match(named.stderr, /--org .*URL-safe/);
+  t.equal(named.stdout, '', 'no token printed');
 });

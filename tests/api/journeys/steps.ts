@@ -127,6 +127,8 @@ export class Pathway {
     ] as const) {
       const parsed = schema.safeParse(body);
       this.t.ok(parsed.success, `${what} ${when} is as published${parsed.success ? '' : `: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`}`);
+      // A field with a default would pass the parse even if the body lacked it: the parse must add nothing.
+      if (parsed.success) this.t.same(parsed.data, body, `${what} ${when} has every published field itself`);
     }
     this.t.equal(outcome.view, 'outcome', `the partner reads the outcome view ${when}`);
   }
