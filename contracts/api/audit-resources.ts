@@ -2,6 +2,7 @@
 // policy version, and the verification of the events' hash chains (tamper evidence).
 import { z } from 'zod';
 import { classificationSchema } from './classification-resources.js';
+import { fullViewSchema } from './pathway-views.js';
 
 export const REASONING_LANGUAGES = ['fr', 'en'] as const;
 
@@ -17,7 +18,7 @@ export const replaySchema = z
     revision: z.number().int().describe('Last stream revision recorded by asOf'),
     asOf: z.string().optional(),
     policyId: z.string(),
-    state: z.record(z.string(), z.unknown()).describe('Full view of the pathway as of the instant'),
+    state: fullViewSchema.describe('Full view of the pathway as of the instant'),
     classification: classificationSchema,
     reasoning: z.object({
       language: z.enum(REASONING_LANGUAGES),

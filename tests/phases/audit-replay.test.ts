@@ -2,6 +2,7 @@
 // of an instant under a policy version, with the reasoning; equal to the live read model for
 // the same inputs.
 import t from 'tap';
+import { replaySchema } from '../../contracts/api/audit-resources.js';
 import { collect } from '../contract/harness.js';
 import { testService } from '../support/service.js';
 import { actors } from './helpers/actors.js';
@@ -23,6 +24,10 @@ t.test('the replay equals the live read model for the same inputs', async (t) =>
   t.match(replay.json(), { pathwayId: story.pathwayId, revision: live.revision, policyId: DEFAULT_ID });
   t.same(replay.json().classification, live.classification, 'rebuilt from the events, it is the live read model');
   t.match(replay.json().state, { id: story.pathwayId, stage: 'support', contacts: Object }, 'the full view of the pathway');
+  // Sent as built, not through its schema: it must be what /docs/json publishes, to the field.
+  const published = replaySchema.safeParse(replay.json());
+  t.ok(published.success, `the replay is as published${published.success ? '' : `: ${JSON.stringify(published.error.issues.slice(0, 3))}`}`);
+  if (published.success) t.same(published.data, replay.json(), 'with every field published, none added by a default');
 
   for (const query of [`policy=${FOLLOW_UP_FROM_300_ID}`, `asOf=${encodeURIComponent(afterFirstContact)}`, `asOf=${encodeURIComponent(afterFirstContact)}&policy=${FOLLOW_UP_FROM_300_ID}`]) {
     const read = (await auditor.get(`/v1/pathways/${story.pathwayId}/classification?${query}`)).json();

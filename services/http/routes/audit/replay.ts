@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { replayQuery, replaySchema } from '../../../../contracts/api/audit-resources.js';
 import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
+import { fullViewSchema } from '../../../../contracts/api/pathway-views.js';
+import type { z } from 'zod';
+import { plainJsonSerializer } from '../../plain-json.js';
 import { replayPathway } from '../../../audit/pathway-replay.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import type { PhaseReads } from '../../../phases/phase-reads.js';
@@ -22,6 +25,9 @@ const replayRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; reads: Phas
         querystring: replayQuery,
         response: { 200: replaySchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
+      // Written as built: the schema documents it (the full view's is large, and a parse on the
+      // way out could only cost); tests hold replays to it.
+      serializerCompiler: plainJsonSerializer,
     },
     async (request) => {
       const { pathwayId } = request.params;
@@ -36,7 +42,7 @@ const replayRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; reads: Phas
         revision: replay.revision,
         ...(asOf ? { asOf } : {}),
         policyId: replay.policy.id,
-        state: replay.state as unknown as Record<string, unknown>,
+        state: replay.state as unknown as z.output<typeof fullViewSchema>,
         classification: replay.classification,
         reasoning: replay.reasoning,
       };
