@@ -25,8 +25,7 @@ const replayRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; reads: Phas
         querystring: replayQuery,
         response: { 200: replaySchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
-      // Written as built: the schema documents it (the full view's is large, and a parse on the
-      // way out could only cost); tests hold replays to it.
+      // Sent as built (plain-json.ts says why).
       serializerCompiler: plainJsonSerializer,
     },
     async (request) => {

@@ -91,9 +91,7 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
         querystring: eventPageQuery,
         response: { 200: eventPageSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      // The history is sent as stored: parsing it with its schemas on the way out could change
-      // it (defaults, trimming); the schema documents each version's shape, and a test holds
-      // stored events to it.
+      // Sent as stored (plain-json.ts says why).
       serializerCompiler: plainJsonSerializer,
     },
     async (request) => {
