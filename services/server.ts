@@ -30,7 +30,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const readModelFile = defaultReadModelFile(config.dataDir);
   // Another process's commits (a second instance on the same folder) show in reads within 2 ms,
   // as with the writer thread, instead of costing a SQLite statement on every cached read.
-  const store = await openEventStore({ backend: 'sqlite', file: storeFile, writer: config.PARCOURS_STORE_WRITER, foreignWritesCheckMs: FOREIGN_WRITES_CHECK_MS });
+  const store = await openEventStore({ backend: 'sqlite', file: storeFile, writer: config.PARCOURS_STORE_WRITER, foreignWritesCheckMs: FOREIGN_WRITES_CHECK_MS, busyTimeoutMs: config.PARCOURS_STORE_BUSY_TIMEOUT_MS });
   const readDb = openReadModelDb(readModelFile);
   const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));
   const idempotency = new IdempotencyStore(idempotencyDb);

@@ -12,6 +12,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARCOURS_STORE: z.enum(['sqlite']).default('sqlite'),
   PARCOURS_STORE_WRITER: z.enum(['inline', 'thread']).default('inline'),
+  PARCOURS_STORE_BUSY_TIMEOUT_MS: positiveInt.default(5000),
   PARCOURS_PROJECTIONS: z.enum(['worker', 'inline']).default('worker'),
   PARCOURS_PROJECTION_PRIORITY: z.enum(['idle', 'low', 'normal']).default('idle'),
   PARCOURS_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),

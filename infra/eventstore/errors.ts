@@ -38,3 +38,15 @@ export class StoreClosedError extends Error {
     this.name = 'StoreClosedError';
   }
 }
+
+/**
+ * Another connection (another process) held the store's write lock for longer than the store
+ * waits for it: nothing of the append was written, and it may be retried as it is.
+ */
+export class StoreBusyError extends Error {
+  readonly code = 'store.busy';
+  constructor(readonly waitedMs: number) {
+    super(`The event store's write lock stayed taken by another connection for ${waitedMs} ms; nothing was written`);
+    this.name = 'StoreBusyError';
+  }
+}

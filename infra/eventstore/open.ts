@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-/** `writer` and `foreignWritesCheckMs`: see SqliteStoreOptions. */
+/** `writer`, `foreignWritesCheckMs` and `busyTimeoutMs`: see SqliteStoreOptions. */
 export type StoreConfig = {
   backend: 'sqlite';
   file: string;
   pollIntervalMs?: number;
   writer?: 'thread' | 'inline';
   foreignWritesCheckMs?: number;
+  busyTimeoutMs?: number;
 };
 
 /** The one place that turns configuration into an adapter (later backends add their case here). */
@@ -19,6 +20,7 @@ export async function openEventStore(config: StoreConfig): Promise<EventStore> {
         pollIntervalMs: config.pollIntervalMs,
         writer: config.writer,
         foreignWritesCheckMs: config.foreignWritesCheckMs,
+        busyTimeoutMs: config.busyTimeoutMs,
       });
       try {
         await store.ready();

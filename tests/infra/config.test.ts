@@ -12,6 +12,8 @@ t.test('defaults', async (t) => {
   t.equal(c.PARCOURS_PROJECTION_PRIORITY, 'idle', 'read models run only on CPU time nothing else wants');
   t.equal(c.PARCOURS_STORE_WRITER, 'inline', 'commits on the request thread, the cheapest in CPU');
   t.equal(loadConfig({ PARCOURS_STORE_WRITER: 'thread' }).PARCOURS_STORE_WRITER, 'thread');
+  t.equal(c.PARCOURS_STORE_BUSY_TIMEOUT_MS, 5000, 'another process\'s write lock is waited for 5 s');
+  t.equal(loadConfig({ PARCOURS_STORE_BUSY_TIMEOUT_MS: '250' }).PARCOURS_STORE_BUSY_TIMEOUT_MS, 250);
 });
 
 t.test('a bad value names the variable', async (t) => {
@@ -25,6 +27,7 @@ t.test('a bad value names the variable', async (t) => {
   t.throws(() => loadConfig({ PARCOURS_JWT_SECRET: 'short' }), /PARCOURS_JWT_SECRET/);
   t.throws(() => loadConfig({ PARCOURS_PROJECTION_PRIORITY: 'realtime' }), /PARCOURS_PROJECTION_PRIORITY/);
   t.throws(() => loadConfig({ PARCOURS_STORE_WRITER: 'process' }), /PARCOURS_STORE_WRITER="process"/);
+  t.throws(() => loadConfig({ PARCOURS_STORE_BUSY_TIMEOUT_MS: '0' }), /PARCOURS_STORE_BUSY_TIMEOUT_MS="0"/);
 });
 
 t.test('the service refuses to start on a bad value, with a clear message', async (t) => {

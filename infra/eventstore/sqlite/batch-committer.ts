@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors.js';
+import { IdempotencyMismatchError, StoreBusyError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult } from '../port.js';
 import { appendOne, WriteFailedError, type AppendRequest } from './append-one.js';
 import type { Statements } from './statements.js';
@@ -11,6 +11,18 @@ function isCheckError(error: unknown): boolean {
   return error instanceof WrongExpectedRevisionError || error instanceof IdempotencyMismatchError;
 }
 
+/** SQLite's answer when another connection holds the lock a statement needs. */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
+}
+
+/**
+ * Starts the batch's write transaction: true once it holds the write lock; false, without
+ * waiting, when another connection holds it (the batch is then left untouched, to be retried).
+ */
+export type BeginWrite = () => boolean;
+
 /**
  * Group commit on one connection: every append call of a batch shares one transaction (one
  * fsync). appendOne checks the expected revision before its first write, so such a refusal
@@ -18,7 +30,16 @@ function isCheckError(error: unknown): boolean {
  * event id already stored, caught by the unique index; disk full; an unserialisable value) rolls
  * the transaction back and the batch is retried without that call: per-call atomicity holds.
  */
-export function commitBatch(db: Database.Database, st: Statements, heads: StreamHeadCache, batch: readonly AppendRequest[]): Outcome[] {
+export function commitBatch(db: Database.Database, st: Statements, heads: StreamHeadCache, batch: readonly AppendRequest[], waitedMs: number): Outcome[] {
+  return commitBatchUnlessLocked(db, st, heads, batch, () => (st.begin.run(), true), waitedMs)!;
+}
+
+/**
+ * The same, but null when `begin` finds the write lock taken: the caller waits elsewhere (the
+ * inline writer must not let SQLite's busy wait block the thread that answers requests).
+ * `waitedMs`: how long a lock SQLite itself waited for (the connection's busy timeout).
+ */
+export function commitBatchUnlessLocked(db: Database.Database, st: Statements, heads: StreamHeadCache, batch: readonly AppendRequest[], begin: BeginWrite, waitedMs: number): Outcome[] | null {
   const outcomes: Outcome[] = new Array(batch.length);
   let remaining = batch.map((_, i) => i);
   while (remaining.length > 0) {
@@ -26,7 +47,7 @@ export function commitBatch(db: Database.Database, st: Statements, heads: Stream
     const attempt: Outcome[] = [];
     let failedAt = -1;
     try {
-      st.begin.run();
+      if (!begin()) return null;
       heads.sync(st);
       for (let k = 0; k < remaining.length; k++) {
         try {
@@ -47,7 +68,8 @@ export function commitBatch(db: Database.Database, st: Statements, heads: Stream
       heads.clear();
       if (failedAt === -1) {
         // The transaction itself failed (lock timeout, I/O): nothing was written for anyone.
-        for (const i of remaining) outcomes[i] = { ok: false, error };
+        const failure = isSqliteBusy(error) ? new StoreBusyError(waitedMs) : error;
+        for (const i of remaining) outcomes[i] = { ok: false, error: failure };
         return outcomes;
       }
       outcomes[remaining[failedAt]!] = { ok: false, error: error instanceof WriteFailedError ? error.reason : error };

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { AppendRequest } from './append-one.js';
-import { commitBatch, type Outcome } from './batch-committer.js';
+import { commitBatchUnlessLocked, isSqliteBusy, type BeginWrite, type Outcome } from './batch-committer.js';
+import { StoreBusyError } from '../errors.js';
 import type { Statements } from './statements.js';
 import type { StreamHeadCache } from './stream-heads.js';
 import { fromWire, type WireOutcome, type WriterData, type WriterRequest } from './writer-wire.js';
@@ -23,11 +24,48 @@ export interface BatchWriter {
  * On the store's own connection, in the calling thread: the fsync blocks it. `checkEveryMs`: how
  * long stream revisions trust what this connection knows before asking SQLite whether another
  * connection has committed (a statement, about as costly as the rest of a cached read).
+ *
+ * Another process's write lock is waited for here, not in SQLite: SQLite's busy wait would
+ * block the thread, so no request at all would be answered until the lock came free. A batch
+ * that finds the lock taken waits (asynchronously, in growing steps) until `busyTimeoutMs`
+ * has passed, then fails with StoreBusyError; batches handed over meanwhile queue behind it, so
+ * they commit in the order they came.
  */
-export function inlineWriter(db: Database.Database, st: Statements, heads: StreamHeadCache, checkEveryMs = 0): BatchWriter {
+export function inlineWriter(db: Database.Database, st: Statements, heads: StreamHeadCache, checkEveryMs = 0, busyTimeoutMs = 5000): BatchWriter {
   let checkedAt = Number.NEGATIVE_INFINITY;
+  const begin = beginWithoutWaiting(db, st, busyTimeoutMs);
+  const attempt = (batch: AppendRequest[]) => commitBatchUnlessLocked(db, st, heads, batch, begin, busyTimeoutMs);
+  /** Settles once every batch waiting for the lock has committed or given up; null when none waits. */
+  let queue: Promise<unknown> | null = null;
+
+  const commitOnceFree = async (batch: AppendRequest[], deadline: number): Promise<Outcome[]> => {
+    for (let pause = 1; ; pause = Math.min(pause * 2, LOCK_RETRY_MAX_MS)) {
+      const outcomes = attempt(batch);
+      if (outcomes) return outcomes;
+      const left = deadline - performance.now();
+      if (left <= 0) return batch.map(() => ({ ok: false, error: new StoreBusyError(busyTimeoutMs) }));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    }
+  };
+
   return {
-    commit: async (batch) => commitBatch(db, st, heads, batch),
+    commit(batch) {
+      const deadline = performance.now() + busyTimeoutMs;
+      if (!queue) {
+        const outcomes = attempt(batch);
+        if (outcomes) return Promise.resolve(outcomes);
+      }
+      const run = (queue ?? Promise.resolve()).then(() => commitOnceFree(batch, deadline));
+      const settled = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      queue = settled;
+      void settled.then(() => {
+        if (queue === settled) queue = null;
+      });
+      return run;
+    },
     // Another connection's commit changes PRAGMA data_version; this connection's own do not.
     streamRevision(streamId) {
       const now = performance.now();
@@ -40,6 +78,30 @@ export function inlineWriter(db: Database.Database, st: Statements, heads: Strea
     ready: async () => undefined,
     failure: () => null,
     close: async () => undefined,
+  };
+}
+
+/** The longest pause between two looks at a taken write lock (ms). */
+const LOCK_RETRY_MAX_MS = 20;
+
+/**
+ * BEGIN IMMEDIATE with SQLite's busy wait switched off for that statement only: reads and the
+ * COMMIT keep the connection's busy timeout.
+ */
+function beginWithoutWaiting(db: Database.Database, st: Statements, busyTimeoutMs: number): BeginWrite {
+  const noWait = db.prepare('PRAGMA busy_timeout = 0');
+  const restore = db.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  return () => {
+    noWait.get();
+    try {
+      st.begin.run();
+      return true;
+    } catch (error) {
+      if (isSqliteBusy(error)) return false;
+      throw error;
+    } finally {
+      restore.get();
+    }
   };
 }
 

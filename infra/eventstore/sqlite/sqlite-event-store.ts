@@ -24,7 +24,10 @@ import { migrate, openPragmas } from './schema.js';
 import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
-  /** How long a writer waits for another process's write lock before failing (ms). */
+  /**
+   * How long an append waits for another process's write lock before failing with
+   * StoreBusyError (ms). The inline writer waits without blocking its thread.
+   */
   busyTimeoutMs?: number;
   /** How often live subscriptions look for commits made by other processes (ms). */
   pollIntervalMs?: number;
@@ -101,7 +104,7 @@ export class SqliteEventStore implements EventStore {
     this.writer =
       this.writerKind === 'thread'
         ? new ThreadWriter({ file, busyTimeoutMs: options.busyTimeoutMs ?? 5000, maxBatch: this.maxBatch }, (streamId) => this.st.streamHead.get(streamId)?.revision ?? null)
-        : inlineWriter(this.db, this.st, new StreamHeadCache(), options.foreignWritesCheckMs ?? 0);
+        : inlineWriter(this.db, this.st, new StreamHeadCache(), options.foreignWritesCheckMs ?? 0, options.busyTimeoutMs ?? 5000);
   }
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision = 'any'): Promise<AppendResult> {

@@ -66,7 +66,7 @@ function commitWaiting(): void {
   if (batches.length === 0) return;
   lookForForeignWrites();
   lastActivity = Date.now();
-  const outcomes = commitBatch(db, st, heads, batches.flat()).map(toWire);
+  const outcomes = commitBatch(db, st, heads, batches.flat(), busyTimeoutMs).map(toWire);
   const replies: WireOutcome[][] = [];
   let at = 0;
   for (const b of batches) {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { StoreBusyError } from '../../../infra/eventstore/errors.js';
 import { problem, ProblemError, type FieldError } from '../problem.js';
 
 // Fastify's own error codes, mapped to our stable codes.
@@ -36,6 +37,11 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
       });
       const first = errors[0]!;
       return send(reply, request, 400, 'request.invalid', `The ${part} is invalid: ${first.path} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { errors });
+    }
+    if ((error as unknown) instanceof StoreBusyError) {
+      // Another process held the store's write lock too long: nothing was written, and the same request may be sent again.
+      reply.header('retry-after', '1');
+      return send(reply, request, 503, 'store.busy', 'The event store is busy with another process\'s write; nothing was recorded. Send the same request again shortly.');
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return send(reply, request, known.status, known.code, error.message);

@@ -57,7 +57,7 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
         description:
           'Shape errors answer 400 `request.invalid`; rules across fields (follow-up due date inside its window, dates in order, id = name@version) answer 422 `policy.invalid`; an existing id answers 409 `policy.duplicate`. Each error lists field paths.',
         body: phasePolicySubmission,
-        response: { 201: phasePolicyDocument, ...errorResponses(400, 401, 403, 409, 415, 422) },
+        response: { 201: phasePolicyDocument, ...errorResponses(400, 401, 403, 409, 415, 422, 503) },
       },
     },
     async (request, reply) => {
