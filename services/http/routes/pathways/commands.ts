@@ -39,6 +39,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
         ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
       });
       reply.code(201).header('location', `/v1/pathways/${outcome.pathwayId}`).header('etag', etagOf(outcome.revision));
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
     },
   );
@@ -72,6 +73,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
           ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
         });
         reply.header('etag', etagOf(outcome.revision));
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
         return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
       },
     );
