@@ -3,6 +3,7 @@
 // the store (infra/eventstore/hash-chain.ts); this only reads it back.
 import { verifyChain, type BrokenLink, type ChainLink } from '../../infra/eventstore/hash-chain.js';
 import type { EventStore, StoredEvent } from '../../infra/eventstore/port.js';
+import { TimeSlice } from '../../infra/runtime/time-slice.js';
 
 /** A stored event that no longer parses (its JSON was edited by hand) is a break too. */
 export type BreakReason = BrokenLink['reason'] | 'unreadable';
@@ -38,12 +39,13 @@ export class StoreScanError extends Error {
   }
 }
 
-export async function verifyStream(store: EventStore, streamId: string): Promise<StreamVerification> {
+export async function verifyStream(store: EventStore, streamId: string, slice = new TimeSlice()): Promise<StreamVerification> {
   let last = -1;
   async function* links(): AsyncGenerator<ChainLink> {
     for await (const e of store.readStream(streamId)) {
       last = e.revision;
       yield e;
+      if (slice.due()) await slice.pause();
     }
   }
   try {
@@ -67,9 +69,12 @@ export interface VerifyStoreOptions {
 export async function verifyStore(store: EventStore, opts: VerifyStoreOptions = {}): Promise<StoreVerification> {
   const streams: string[] = [];
   const seen = new Set<string>();
+  // Other requests are answered between slices of the scan (time-slice.ts).
+  const slice = new TimeSlice();
   let position = 0;
   try {
     for await (const e of store.readAll()) {
+      if (slice.due()) await slice.pause();
       position = e.globalPosition;
       if (seen.has(e.streamId)) continue;
       seen.add(e.streamId);
@@ -81,7 +86,8 @@ export async function verifyStore(store: EventStore, opts: VerifyStoreOptions = 
   const brokenStreams: Break[] = [];
   let checked = 0;
   for (const [i, streamId] of streams.entries()) {
-    const result = await verifyStream(store, streamId);
+    if (slice.due()) await slice.pause();
+    const result = await verifyStream(store, streamId, slice);
     checked += result.checked;
     if (result.broken) brokenStreams.push(result.broken);
     opts.onStream?.(result, i + 1, streams.length);

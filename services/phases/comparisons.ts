@@ -6,6 +6,7 @@ import {
   classifyPathway, comparePathway, compareProgramme, type PathwayClassification, type PathwayComparison, type PhasePolicy,
   type ProgrammeComparison, type RecordedFact,
 } from '../../domain/phases/index.js';
+import { TimeSlice } from '../../infra/runtime/time-slice.js';
 import { programmeRows } from '../../projections/classification/classification-queries.js';
 import { readPathwayFacts, revisionAsOf } from './pathway-facts.js';
 import { policyById, type PhaseReads } from './phase-reads.js';
@@ -35,7 +36,10 @@ export async function compareProgrammeVersions(
 ): Promise<ProgrammeComparison> {
   const [from, to] = await policiesOf(reads, fromId, toId);
   const rows: { pathwayId: string; a: PathwayClassification; b: PathwayClassification }[] = [];
+  // Other requests are answered between slices of the comparison (time-slice.ts).
+  const slice = new TimeSlice();
   for await (const row of programmeRows(readDb, programme, territories)) {
+    if (slice.due()) await slice.pause();
     const under = (p: PhasePolicy) => lean(classifyPathway(row.facts as RecordedFact[], p));
     rows.push({ pathwayId: row.pathwayId, a: under(from), b: under(to) });
   }
