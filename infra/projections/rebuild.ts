@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, StoredEvent } from '../eventstore/port.js';
-import { applyBatch, resetProjection } from './checkpoints.js';
+import { applyBatch, CheckpointMovedError, resetProjection } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
 export interface RebuildProgress {
@@ -9,9 +9,19 @@ export interface RebuildProgress {
   total: number;
   eventsPerSecond: number;
   etaSeconds: number | null;
+  /**
+   * Set when a running service (its projection runtime, on the same read models) moved the
+   * checkpoint while this rebuild ran: the position the rebuild had reached. The service goes
+   * on from it, so the rebuild stops there instead of fighting it for the checkpoint.
+   */
+  takenOverAt?: number;
 }
 
-/** Rebuilds one projection from zero, in page-sized transactions, reporting progress. */
+/**
+ * Rebuilds one projection from zero, in page-sized transactions, reporting progress. Each page
+ * moves the checkpoint by compare and set, so a service that resumed from the reset checkpoint
+ * and applied a batch first is noticed: the rebuild then leaves the rest to it.
+ */
 export async function rebuildProjection(
   store: EventStore,
   db: Database.Database,
@@ -31,17 +41,25 @@ export async function rebuildProjection(
     const remaining = Math.max(total - checkpoint, 0);
     return { projection: p.name, done, total, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.round(remaining / rate) : null };
   };
+  const apply = (): boolean => {
+    try {
+      checkpoint = applyBatch(db, p, checkpoint, page);
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) return false;
+      throw error;
+    }
+    done += page.length;
+    page = [];
+    return true;
+  };
   for await (const e of store.readAll({ after: 0 })) {
     page.push(e);
     if (page.length >= pageSize) {
-      checkpoint = applyBatch(db, p, checkpoint, page);
-      done += page.length;
-      page = [];
+      if (!apply()) return { ...progress(), takenOverAt: checkpoint };
       onProgress(progress());
     }
   }
-  checkpoint = applyBatch(db, p, checkpoint, page);
-  done += page.length;
+  if (!apply()) return { ...progress(), takenOverAt: checkpoint };
   const final = progress();
   onProgress(final);
   return final;

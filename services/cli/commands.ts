@@ -15,7 +15,10 @@ export function parseOptions(args: string[], known: string[]): { positional: str
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      // Split at the first '=' only: a value may hold one (`--org=a=b` is the org "a=b").
+      const eq = a.indexOf('=');
+      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+      const inline = eq === -1 ? undefined : a.slice(eq + 1);
       if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -23,4 +26,9 @@ export function parseOptions(args: string[], known: string[]): { positional: str
     } else positional.push(a);
   }
   return { positional, options };
+}
+
+/** Refuses arguments a command has no use for, instead of ignoring them unseen. */
+export function noMoreThan(positional: string[], count: number): void {
+  if (positional.length > count) throw new UsageError(`unexpected argument${positional.length - count > 1 ? 's' : ''}: ${positional.slice(count).join(' ')}`);
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { cli } from '../support/cli.js';
@@ -48,4 +49,28 @@ t.test('usage errors are clear', async (t) => {
   const unknown = await cli(['projections', 'rebuild', 'nope'], dataDir);
   t.equal(unknown.code, 2);
   t.match(unknown.stderr, /unknown projection nope/);
+});
+
+t.test('a mistyped data folder is refused, not given an empty store', async (t) => {
+  const dataDir = join(tempDir(t), 'no-such-folder');
+  const rebuilt = await cli(['projections', 'rebuild'], dataDir);
+  t.equal(rebuilt.code, 2);
+  t.match(rebuilt.stderr, /no event store at/);
+  t.notOk(existsSync(dataDir), 'nothing created');
+});
+
+t.test('backup: a destination folder that does not exist, and extra arguments, are usage errors', async (t) => {
+  const dataDir = tempDir(t);
+  const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  await store.append('pathway-a', [event('E')]);
+  await store.close();
+  const nowhere = await cli(['backup', join(tempDir(t), 'missing', 'copy.sqlite')], dataDir);
+  t.equal(nowhere.code, 2);
+  t.match(nowhere.stderr, /the folder .*missing does not exist/);
+  const extra = await cli(['backup', join(tempDir(t), 'copy.sqlite'), 'extra'], dataDir);
+  t.equal(extra.code, 2);
+  t.match(extra.stderr, /unexpected argument: extra/);
+  const done = await cli(['backup', join(tempDir(t), 'copy.sqlite')], dataDir);
+  t.equal(done.code, 0, done.stderr);
+  t.match(done.stderr, /backup: 100% \((\d+)\/\1 pages\)/, 'the progress ends at 100%');
 });

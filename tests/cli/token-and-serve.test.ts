@@ -39,4 +39,23 @@ t.test('token usage errors', async (t) => {
   t.equal(named.status, 2, 'an organisation is given by its id, which the service could record');
   t.match(named.stderr, /--org .*URL-safe/);
   t.equal(named.stdout, '', 'no token printed');
+  const withEquals = token(dataDir, '--role=admin', '--org=a=b');
+  t.equal(withEquals.status, 2, 'the value is everything after the first "=": "a=b", refused, not cut to "a"');
+  t.match(withEquals.stderr, /--org /);
+  for (const ttl of ['0s', '0d', '367d', '99999999999d']) {
+    const res = token(dataDir, '--role', 'auditor', '--org', 'org-a', '--ttl', ttl);
+    t.equal(res.status, 2, `--ttl ${ttl} is refused`);
+    t.match(res.stderr, /--ttl is a duration from 1s to 366d/);
+  }
+  const extra = token(dataDir, '--role', 'auditor', '--org', 'org-a', 'extra');
+  t.equal(extra.status, 2);
+  t.match(extra.stderr, /unexpected argument: extra/);
+});
+
+t.test('an option value may hold "=": --sub=x=y signs the subject "x=y"', async (t) => {
+  const dataDir = tempDir(t);
+  const res = token(dataDir, '--role=auditor', '--org=org-a', '--sub=x=y');
+  t.equal(res.status, 0, res.stderr);
+  const payload = JSON.parse(Buffer.from(res.stdout.trim().split('.')[1]!, 'base64url').toString('utf8')) as { sub: string };
+  t.equal(payload.sub, 'x=y');
 });

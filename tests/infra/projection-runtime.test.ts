@@ -6,7 +6,8 @@ import type { Projection } from '../../infra/projections/projection.js';
 import { openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { rebuildProjection, type RebuildProgress } from '../../infra/projections/rebuild.js';
 import { ProjectionRuntime } from '../../infra/projections/runtime.js';
-import { event } from '../contract/harness.js';
+import { collect, event } from '../contract/harness.js';
+import { applyBatch } from '../../infra/projections/checkpoints.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Counts events per stream: any double or missed application shows in the totals. */
@@ -133,6 +134,33 @@ t.test('rebuild reports progress and equals the live result; a running runtime n
   t.equal(total(db), 5001);
   await runtime.stop();
   otherDb.close();
+  await store.close();
+  db.close();
+});
+
+t.test('a rebuild that a running service overtakes stops where it was and leaves it the rest; every event counts once', async (t) => {
+  const dir = tempDir(t);
+  const store = new SqliteEventStore(join(dir, 'e.sqlite'), { pollIntervalMs: 5 });
+  const db = openReadModelDb(join(dir, 'rm.sqlite'));
+  for (let i = 0; i < 50; i++) await store.append(`pathway-${i % 5}`, Array.from({ length: 100 }, () => event('E')));
+  const afterFirstPage = (await collect(store.readAll({ after: 1000 }))).slice(0, 500);
+  // The service's runtime, on its own connection: it resumes from the reset checkpoint and
+  // commits a batch while the rebuild reads its second page.
+  const serviceDb = openReadModelDb(join(dir, 'rm.sqlite'));
+  let overtaken = false;
+  const final = await rebuildProjection(store, db, counter(), (p) => {
+    if (overtaken || p.done !== 1000) return;
+    overtaken = true;
+    applyBatch(serviceDb, counter(), 1000, afterFirstPage);
+  }, 1000);
+  t.equal(final.takenOverAt, 1000, 'the rebuild stopped at the page it had reached');
+  t.equal(final.done, 1000);
+  const runtime = new ProjectionRuntime(store, serviceDb, [counter()]);
+  runtime.start();
+  t.ok(await runtime.waitFor(5000), 'the service finishes it');
+  t.equal(total(db), 5000, 'each event applied exactly once between the two');
+  await runtime.stop();
+  serviceDb.close();
   await store.close();
   db.close();
 });
