@@ -10,7 +10,7 @@ import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import type { ProjectionStatusSource } from '../../infra/projections/runtime.js';
 import type { TokenVerifier } from '../../infra/auth/tokens.js';
 import authentication from './plugins/authentication.js';
-import problemDetails from './plugins/problem-details.js';
+import problemDetails, { frameworkError } from './plugins/problem-details.js';
 import health from './routes/health.js';
 import pathwayCommands from './routes/pathways/commands.js';
 import pathwayReads from './routes/pathways/reads.js';
@@ -52,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
     childLoggerFactory: lazyChildLogger,
+    frameworkErrors: frameworkError,
     ajv: { customOptions: { removeAdditional: false } },
   });
   // Every body is JSON: Fastify's built-in text/plain parser would pass a string on to the

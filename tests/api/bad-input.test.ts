@@ -79,3 +79,21 @@ t.test('bad input gets 4xx problem+json with field paths, and the store is uncha
 
   t.equal(await svc.store.headPosition(), before, 'no bad request wrote an event');
 });
+
+t.test('paths the router cannot take (malformed percent-encoding, a segment too long) get problem+json with the request id', async (t) => {
+  const svc = await testService(t);
+  const token = await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']);
+  const cases: Array<[string, number, string]> = [
+    ['/v1/pathways/%ZZ', 400, 'request.malformed_url'],
+    ['/v1/phase-policies/%E0%A4%A', 400, 'request.malformed_url'],
+    ['/v1/audit/pathways/%ZZ/replay', 400, 'request.malformed_url'],
+    [`/v1/pathways/${'a'.repeat(300)}`, 414, 'request.uri_too_long'],
+  ];
+  for (const [url, status, code] of cases) {
+    const res = await svc.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-bad-url' } });
+    t.equal(res.statusCode, status, url);
+    t.match(res.headers['content-type'], /^application\/problem\+json/, `${url}: media type`);
+    t.match(res.json(), { status, code, requestId: 'req-bad-url' }, url);
+    t.equal(res.headers['x-request-id'], 'req-bad-url');
+  }
+});

@@ -20,6 +20,19 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, code
     .send(problem(status, code, detail, { instance: request.url, requestId: request.id, ...extra }));
 }
 
+/**
+ * Errors Fastify's router meets before any hook runs (Fastify's `frameworkErrors` option): a
+ * path whose percent-encoding is malformed, a path parameter longer than the router takes.
+ * They too leave as problem+json with the request id.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'request.malformed_url', 'The request path is not valid: its percent-encoding is malformed.');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, request, 414, 'request.uri_too_long', 'A path segment of the request is too long.');
+  request.log.error({ err: error }, 'router error');
+  return send(reply, request, 500, 'internal', 'An unexpected error occurred; it has been logged with the request id.');
+}
+
 /** Every error leaves as RFC 9457 application/problem+json; nothing internal leaks. */
 async function problemDetails(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
