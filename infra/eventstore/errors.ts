@@ -50,3 +50,21 @@ export class StoreBusyError extends Error {
     this.name = 'StoreBusyError';
   }
 }
+
+/**
+ * A stored event that can no longer be decoded (its stored text was edited outside the store):
+ * where it is, so that an audit can name it and a scan can go on after it. The parser's own
+ * message is left out: V8 quotes the text it failed on, which may hold personal data.
+ */
+export class UnreadableEventError extends Error {
+  readonly code = 'store.event_unreadable';
+  constructor(
+    readonly globalPosition: number,
+    readonly streamId: string,
+    readonly revision: number,
+    readonly eventId: string,
+  ) {
+    super(`The event ${eventId} (stream ${streamId}, revision ${revision}, global position ${globalPosition}) cannot be read: its stored JSON is not valid`);
+    this.name = 'UnreadableEventError';
+  }
+}

@@ -4,6 +4,8 @@ export interface Page {
   events: StoredEvent[];
   /** The highest global position the page query looked at (>= the last event's position when a filter skipped rows). */
   scannedTo: number;
+  /** The page stops early, before an event that cannot be read: the next read meets it (and throws). */
+  truncated?: boolean;
 }
 
 export interface PollingSource {
@@ -32,7 +34,7 @@ export function pollingSubscription(source: PollingSource, after: number, filter
         yield event;
       }
       checkpoint = Math.max(checkpoint, page.scannedTo);
-      if (page.events.length < pageSize) await source.waitForChange(checkpoint, abort.signal);
+      if (page.events.length < pageSize && !page.truncated) await source.waitForChange(checkpoint, abort.signal);
     }
   }
 

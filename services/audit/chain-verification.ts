@@ -2,6 +2,7 @@
 // of every stream and reports the first broken link of each. The chain itself is written by
 // the store (infra/eventstore/hash-chain.ts); this only reads it back.
 import { verifyChain, type BrokenLink, type ChainLink } from '../../infra/eventstore/hash-chain.js';
+import { UnreadableEventError } from '../../infra/eventstore/errors.js';
 import type { EventStore, StoredEvent } from '../../infra/eventstore/port.js';
 import { TimeSlice } from '../../infra/runtime/time-slice.js';
 
@@ -51,8 +52,9 @@ export async function verifyStream(store: EventStore, streamId: string, slice = 
   try {
     const { checked, broken } = await verifyChain(links());
     return { streamId, checked, intact: broken === null, broken };
-  } catch {
-    return { streamId, checked: last + 1, intact: false, broken: { streamId, revision: last + 1, eventId: '', reason: 'unreadable' } };
+  } catch (error) {
+    const at = error instanceof UnreadableEventError ? { revision: error.revision, eventId: error.eventId } : { revision: last + 1, eventId: '' };
+    return { streamId, checked: last + 1, intact: false, broken: { streamId, ...at, reason: 'unreadable' } };
   }
 }
 
@@ -72,16 +74,27 @@ export async function verifyStore(store: EventStore, opts: VerifyStoreOptions = 
   // Other requests are answered between slices of the scan (time-slice.ts).
   const slice = new TimeSlice();
   let position = 0;
-  try {
-    for await (const e of store.readAll()) {
-      if (slice.due()) await slice.pause();
-      position = e.globalPosition;
-      if (seen.has(e.streamId)) continue;
-      seen.add(e.streamId);
-      if (!opts.include || opts.include(e.streamId, e)) streams.push(e.streamId);
+  const found = (streamId: string, first: StoredEvent | null) => {
+    if (seen.has(streamId)) return;
+    seen.add(streamId);
+    // A stream whose first event no longer reads cannot be scoped: only an unscoped audit lists it.
+    if (first ? !opts.include || opts.include(streamId, first) : !opts.include) streams.push(streamId);
+  };
+  // An event that no longer reads is a break of its stream, not the end of the audit: the scan
+  // notes its stream and goes on after it.
+  for (;;) {
+    try {
+      for await (const e of store.readAll({ after: position })) {
+        if (slice.due()) await slice.pause();
+        position = e.globalPosition;
+        found(e.streamId, e);
+      }
+      break;
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError) || error.globalPosition <= position) throw new StoreScanError(position, error);
+      found(error.streamId, null);
+      position = error.globalPosition;
     }
-  } catch (error) {
-    throw new StoreScanError(position, error);
   }
   const brokenStreams: Break[] = [];
   let checked = 0;

@@ -99,6 +99,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(classificationRoute, { pathways, reads: phaseReads });
   await app.register(comparisonRoutes, { pathways, reads: phaseReads, readDb: ctx.readDb });
   await app.register(replayRoute, { pathways, reads: phaseReads });
-  await app.register(verificationRoutes, { store: ctx.store, pathways });
+  await app.register(verificationRoutes, { store: ctx.store });
   return app;
 }

@@ -13,7 +13,7 @@ export function requireFullView(actor: Actor, scope: PathwayScope, what = 'how i
 }
 
 /** Audits and comparisons: auditors and admins everywhere, coordinators in their territories. */
-export function requireAudit(actor: Actor, scope?: PathwayScope): void {
+export function requireAudit(actor: Actor, scope?: Pick<PathwayScope, 'territory'>): void {
   const access = canAudit(actor);
   if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
   if (scope && actor.role === 'coordinator' && !actsIn(actor, scope.territory)) {

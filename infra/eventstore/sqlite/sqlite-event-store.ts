@@ -21,7 +21,7 @@ import { inlineWriter, ThreadWriter, type BatchWriter } from './batch-writers.js
 import { StreamHeadCache } from './stream-heads.js';
 import { pollDelay } from './poll-delay.js';
 import { migrate, openPragmas } from './schema.js';
-import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type Statements } from './statements.js';
+import { filteredPageQuery, POSITION, prepareStatements, REVISION, rowToEvent, type EventRow, type Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -178,7 +178,7 @@ export class SqliteEventStore implements EventStore {
       const page = this.readPage(after, limit, options.filter);
       for (const e of page.events) yield e;
       remaining -= page.events.length;
-      if (page.events.length < limit) return;
+      if (page.events.length < limit && !page.truncated) return;
       after = page.scannedTo;
     }
   }
@@ -223,12 +223,12 @@ export class SqliteEventStore implements EventStore {
     const filtered = !!(filter?.eventTypePrefixes?.length || filter?.streamCategories?.length);
     if (!filtered) {
       const rows = this.st.allPage.all(after, limit);
-      return { events: rows.map(rowToEvent), scannedTo: rows.length ? rows[rows.length - 1]![POSITION] : after };
+      return decodedPage(rows, rows.length ? rows[rows.length - 1]![POSITION] : after);
     }
     return this.db.transaction((): Page => {
       const rows = filteredPageQuery(this.db, filter!, this.filterCache)(after, limit);
       const scannedTo = rows.length === limit ? rows[rows.length - 1]![POSITION] : Math.max(after, this.st.head.get()?.head ?? 0);
-      return { events: rows.map(rowToEvent), scannedTo };
+      return decodedPage(rows, scannedTo);
     })();
   }
 
@@ -324,4 +324,22 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
+}
+
+/**
+ * A page's rows decoded. A page stops before an event that cannot be decoded, so its readers
+ * get every event before it; the next read then starts at it and throws UnreadableEventError.
+ */
+function decodedPage(rows: EventRow[], scannedTo: number): Page {
+  const events: StoredEvent[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    try {
+      events[i] = rowToEvent(rows[i]!);
+    } catch (error) {
+      if (i === 0) throw error;
+      events.length = i;
+      return { events, scannedTo: rows[i - 1]![POSITION], truncated: true };
+    }
+  }
+  return { events, scannedTo };
 }

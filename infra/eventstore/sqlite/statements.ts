@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { UnreadableEventError } from '../errors.js';
 import type { AllFilter, EventMetadata, StoredEvent } from '../port.js';
 
 /** Rows are read as arrays (better-sqlite3 raw mode): building keyed row objects costs more than the query. */
@@ -20,13 +21,21 @@ export const POSITION = 0;
 export const REVISION = 3;
 
 export function rowToEvent(row: EventRow): StoredEvent {
+  let data: unknown;
+  let metadata: EventMetadata;
+  try {
+    data = JSON.parse(row[6]);
+    metadata = JSON.parse(row[7]) as EventMetadata;
+  } catch {
+    throw new UnreadableEventError(row[0], row[2], row[3], row[1]);
+  }
   return {
     id: row[1],
     streamId: row[2],
     type: row[4],
     schemaVersion: row[5],
-    data: JSON.parse(row[6]),
-    metadata: JSON.parse(row[7]) as EventMetadata,
+    data,
+    metadata,
     revision: row[3],
     globalPosition: row[0],
     recordedAt: row[8],

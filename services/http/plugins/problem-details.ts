@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { StoreBusyError } from '../../../infra/eventstore/errors.js';
+import { StoreBusyError, UnreadableEventError } from '../../../infra/eventstore/errors.js';
 import { problem, ProblemError, type FieldError } from '../problem.js';
 
 // Fastify's own error codes, mapped to our stable codes.
@@ -55,6 +55,16 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
       // Another process held the store's write lock too long: nothing was written, and the same request may be sent again.
       reply.header('retry-after', '1');
       return send(reply, request, 503, 'store.busy', 'The event store is busy with another process\'s write; nothing was recorded. Send the same request again shortly.');
+    }
+    if ((error as unknown) instanceof UnreadableEventError) {
+      // A stored fact altered outside the store: say which, so an auditor can verify its chain.
+      const e = error as unknown as UnreadableEventError;
+      request.log.error({ streamId: e.streamId, revision: e.revision, eventId: e.eventId }, 'stored event unreadable');
+      return send(reply, request, 500, 'store.event_unreadable', `A stored event of this pathway cannot be read (stream ${e.streamId}, revision ${e.revision}, event ${e.eventId}); verify its hash chain (GET /v1/audit/pathways/{id}/verification).`, {
+        streamId: e.streamId,
+        revision: e.revision,
+        eventId: e.eventId,
+      });
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return send(reply, request, known.status, known.code, error.message);

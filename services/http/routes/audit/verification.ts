@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { storeVerificationSchema, streamVerificationSchema } from '../../../../contracts/api/audit-resources.js';
 import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
-import type { EventStore } from '../../../../infra/eventstore/port.js';
+import { UnreadableEventError } from '../../../../infra/eventstore/errors.js';
+import type { EventStore, StoredEvent } from '../../../../infra/eventstore/port.js';
 import { StoreScanError, verifyStore, verifyStream } from '../../../audit/chain-verification.js';
-import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { pathwayStreamId } from '../../../pathways/load-pathway.js';
 import { auditTerritories, requireAudit } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 
 /** Tamper evidence: verify the hash chain of one pathway's stream, or of every stream. */
-const verificationRoutes: FastifyPluginAsyncZod<{ store: EventStore; pathways: PathwayService }> = async (app, { store, pathways }) => {
+const verificationRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = async (app, { store }) => {
   app.get(
     '/v1/audit/pathways/:pathwayId/verification',
     {
@@ -24,9 +24,19 @@ const verificationRoutes: FastifyPluginAsyncZod<{ store: EventStore; pathways: P
     },
     async (request) => {
       const { pathwayId } = request.params;
-      const loaded = await pathways.load(pathwayId);
-      if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
-      requireAudit(principalOf(request), loaded.scope);
+      const actor = principalOf(request);
+      requireAudit(actor);
+      // The scope from the referral alone: a later event that no longer reads is what the
+      // auditor came to find, and must not turn the answer into an error.
+      const referral = await firstEvent(store, pathwayStreamId(pathwayId));
+      if (referral === null) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
+      if (actor.role === 'coordinator') {
+        const territory = referral === 'unreadable' ? undefined : territoryOf(referral.data);
+        if (territory === undefined) {
+          throw new ProblemError(403, 'audit.territory_unknown', "This pathway's referral cannot be read, so its territory is unknown; an auditor can verify it.");
+        }
+        requireAudit(actor, { territory });
+      }
       return verifyStream(store, pathwayStreamId(pathwayId));
     },
   );
@@ -59,8 +69,25 @@ const verificationRoutes: FastifyPluginAsyncZod<{ store: EventStore; pathways: P
 /** A coordinator's streams: pathways whose referral names one of their territories. */
 function inTerritories(streamId: string, firstData: unknown, territories: string[]): boolean {
   if (!streamId.startsWith(pathwayStreamId(''))) return false;
-  const code = (firstData as { territory?: { code?: unknown } } | null)?.territory?.code;
-  return typeof code === 'string' && territories.includes(code);
+  const code = territoryOf(firstData);
+  return code !== undefined && territories.includes(code);
+}
+
+/** The territory a referral's data names. */
+function territoryOf(referralData: unknown): string | undefined {
+  const code = (referralData as { territory?: { code?: unknown } } | null)?.territory?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A stream's first event; null when there is none, 'unreadable' when it no longer decodes. */
+async function firstEvent(store: EventStore, streamId: string): Promise<StoredEvent | null | 'unreadable'> {
+  try {
+    for await (const e of store.readStream(streamId, { maxCount: 1 })) return e;
+    return null;
+  } catch (error) {
+    if (error instanceof UnreadableEventError) return 'unreadable';
+    throw error;
+  }
 }
 
 export default verificationRoutes;
