@@ -35,12 +35,15 @@ export class PhaseReads {
   ) {}
 
   /**
-   * The version asked for, else the one in force on the asOf date (today without one). The
-   * query parameter's name goes into the problem's field path.
+   * The version asked for (any version known now, so history can be replayed under a newer
+   * one), else the one in force on the asOf date among the versions known at asOf (today's
+   * catalogue without one). The query parameter's name goes into the problem's field path.
    */
   async resolvePolicy(policyId: string | undefined, asOf?: string, param = 'policy'): Promise<PhasePolicy> {
-    const { catalogue } = await this.policies.current();
-    if (policyId !== undefined) return policyById(catalogue, policyId, param);
+    if (policyId !== undefined) return policyById((await this.policies.current()).catalogue, policyId, param);
+    // As of an instant, the version in force is chosen among those known then: a read as of a
+    // given moment gives the same answer whatever versions were added since.
+    const catalogue = asOf === undefined ? (await this.policies.current()).catalogue : await this.policies.asOf(new Date(asOf));
     const day = calendarDateIn(asOf === undefined ? this.now() : new Date(asOf));
     const inForce = catalogue.effectiveAt(day);
     if (!inForce) throw new ProblemError(422, 'policy.none_in_force', `No policy version is in force on ${day}; name one with ?${param}=.`);

@@ -44,6 +44,21 @@ export class PolicyCatalogueStore {
   }
 
   /**
+   * The catalogue as it stood at an instant: the built-in version and those recorded by then.
+   * What a read "as of" that instant resolves its default version from, so that a version
+   * added later, even one whose dates cover the instant, does not change the answer.
+   */
+  async asOf(instant: Date): Promise<PolicyCatalogue> {
+    const catalogue = new PolicyCatalogue();
+    const limit = instant.getTime();
+    for await (const e of this.store.readStream(POLICY_CATALOGUE_STREAM)) {
+      if (Date.parse(e.recordedAt) > limit) break;
+      if (e.type === phasePolicyVersionAddedV1.type) catalogue.add(phasePolicyVersionAddedV1.schema.parse(e.data).policy);
+    }
+    return catalogue;
+  }
+
+  /**
    * Validates and records a new version; 422 with field paths when invalid, 409 when the id
    * exists. `causationId`: the request's Idempotency-Key, recorded as on pathway events.
    */

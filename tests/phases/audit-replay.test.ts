@@ -75,3 +75,21 @@ t.test('who may replay, and bad inputs', async (t) => {
   t.match((await auditor.get(`${url}?policy=nope@1`)).json(), { status: 400, code: 'policy.unknown', errors: [{ path: '/policy' }] });
   t.match((await auditor.get(`${url}?lang=de`)).json(), { status: 400, code: 'request.invalid', errors: [{ path: '/lang' }] });
 });
+
+t.test('a replay as of an instant resolves its version among those known then: a version added later does not change it', async (t) => {
+  const svc = await testService(t);
+  const { admin, auditor, coordinator } = await actors(svc);
+  const story = await recordStory(coordinator);
+  const instant = new Date().toISOString();
+  const before = (await auditor.get(`/v1/audit/pathways/${story.pathwayId}/replay?asOf=${instant}`)).json();
+  t.equal(before.policyId, DEFAULT_ID);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  // Added after the instant, but effective long before it: in force on that date now.
+  const added = await admin.post('/v1/phase-policies', { ...FOLLOW_UP_FROM_300, effectiveFrom: '2024-01-01' });
+  t.equal(added.statusCode, 201, added.body);
+  const after = (await auditor.get(`/v1/audit/pathways/${story.pathwayId}/replay?asOf=${instant}`)).json();
+  t.equal(after.policyId, DEFAULT_ID, 'the same version as before');
+  t.same(after.classification, before.classification, 'the same classification');
+  t.equal((await auditor.get(`/v1/audit/pathways/${story.pathwayId}/replay`)).json().policyId, FOLLOW_UP_FROM_300_ID, 'today, the new version is in force');
+  t.equal((await auditor.get(`/v1/audit/pathways/${story.pathwayId}/replay?asOf=${instant}&policy=${FOLLOW_UP_FROM_300_ID}`)).json().policyId, FOLLOW_UP_FROM_300_ID, 'named, any version known now replays the past');
+});
