@@ -1,3 +1,4 @@
+import { TimeSlice } from '../runtime/time-slice.js';
 import type { AllFilter, StoredEvent, Subscription } from './port.js';
 
 export interface Page {
@@ -26,6 +27,10 @@ export function pollingSubscription(source: PollingSource, after: number, filter
   let checkpoint = after;
 
   async function* run(): AsyncGenerator<StoredEvent> {
+    // Catching up reads full pages back to back, synchronously underneath: between them the
+    // event loop gets a turn every slice, so projections run in the service (inline) leave it
+    // answering requests while they catch up.
+    const slice = new TimeSlice();
     while (!abort.signal.aborted && !source.isClosed()) {
       const page = await source.readPage(checkpoint, pageSize, filter);
       for (const event of page.events) {
@@ -35,6 +40,7 @@ export function pollingSubscription(source: PollingSource, after: number, filter
       }
       checkpoint = Math.max(checkpoint, page.scannedTo);
       if (page.events.length < pageSize && !page.truncated) await source.waitForChange(checkpoint, abort.signal);
+      else if (slice.due()) await slice.pause();
     }
   }
 

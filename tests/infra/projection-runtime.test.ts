@@ -193,3 +193,38 @@ t.test('a projection may bound its batches: each flush sees at most maxBatch eve
   await store.close();
   db.close();
 });
+
+t.test('a long catch-up leaves the event loop turns: timers fire while a projection works through the backlog', async (t) => {
+  const dir = tempDir(t);
+  const store = new SqliteEventStore(join(dir, 'e.sqlite'), { pollIntervalMs: 5 });
+  const db = openReadModelDb(join(dir, 'rm.sqlite'));
+  await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`pathway-${i}`, Array.from({ length: 100 }, () => event('E')))));
+  // About 40 µs of work per event: 20,000 events are most of a second of catch-up.
+  const slow: Projection = {
+    ...counter(),
+    apply(db2, e) {
+      const until = performance.now() + 0.04;
+      while (performance.now() < until);
+      counter().apply(db2, e);
+    },
+  };
+  let worstGap = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worstGap = Math.max(worstGap, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  const runtime = new ProjectionRuntime(store, db, [slow]);
+  runtime.start();
+  t.ok(await runtime.waitFor(20_000, 60_000), 'caught up');
+  const took = performance.now() - started;
+  clearInterval(ticker);
+  t.equal(total(db), 20_000);
+  t.ok(took > 500, `the catch-up takes long enough to tell (${Math.round(took)} ms)`);
+  t.ok(worstGap < took / 2, `the longest the event loop was held: ${Math.round(worstGap)} ms of ${Math.round(took)} ms`);
+  await runtime.stop();
+  await store.close();
+  db.close();
+});
