@@ -12,9 +12,6 @@ export type Reservation =
   | { kind: 'mismatch' }
   | { kind: 'in_progress' };
 
-/** How long a key is remembered; after that the same key starts a new request. */
-export const KEY_RETENTION_DAYS = 7;
-
 /**
  * Remembers the response given to each (caller, Idempotency-Key), so a partner system's retry
  * gets the same answer and a reused key with another request is refused. A key is reserved
@@ -30,7 +27,7 @@ export class IdempotencyStore {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly retentionDays = KEY_RETENTION_DAYS,
+    private readonly retentionDays = 7,
     /** A reservation older than this was cut off (a crash mid-request): it may be taken again. */
     private readonly abandonedAfterMs = 60_000,
   ) {

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import t, { type Test } from 'tap';
-import { factsCausedBy } from '../../services/pathways/recorded-before.js';
 import { caller, tokenFor } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
 import { testService } from '../support/service.js';
@@ -89,13 +88,4 @@ t.test('a retried referral whose key was lost gets its 201 again, not a 409', as
   t.equal(retry.headers['idempotent-replayed'], 'true');
   const withoutKey = await partner.post('/v1/pathways', body);
   t.equal(withoutKey.statusCode, 409, 'without the key, the same referral is still a conflict');
-});
-
-t.test('only facts recorded while keys are kept count: an expired key used again records its new fact', async (t) => {
-  const { svc, staff, id } = await oriented(t);
-  await staff.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-07-02').data, { 'idempotency-key': 'k-9' });
-  const actor = { id: 'coordinator-1', role: 'coordinator' as const, organisationId: 'org-op', territories: ['calaisis'] };
-  t.equal((await factsCausedBy(svc.store, id, 'k-9', actor)).length, 1, 'within the retention, the fact is found');
-  t.same(await factsCausedBy(svc.store, id, 'k-9', actor, Date.now() + 60_000), [], 'a fact recorded before the window does not count');
-  t.same(await factsCausedBy(svc.store, id, 'k-9', { ...actor, organisationId: 'org-other' }), [], 'nor one recorded for another organisation');
 });
