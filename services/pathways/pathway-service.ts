@@ -12,7 +12,6 @@ import { loadPathway, pathwayStreamId, type LoadedPathway } from './load-pathway
 import { PathwayCache } from './pathway-cache.js';
 import { KeyedLock } from './keyed-lock.js';
 import { occurredAtOf } from './occurred-at.js';
-import { factsCausedBy } from './recorded-before.js';
 
 export interface CommandRequest {
   /** Absent for a referral: the pathway is created with a new id. */
@@ -32,11 +31,8 @@ export interface CommandOutcome {
   globalPosition: number;
   /** The facts recorded, each with the identifiers its data carries (`ids`, when it has any). */
   events: Array<{ id: string; type: string; revision: number; ids?: Record<string, string> }>;
-  /** The state after the command; for a replay, the pathway's current state. */
   state: NonNullable<PathwayState>;
   scope: PathwayScope;
-  /** The command had already been recorded, by the same caller with the same Idempotency-Key: this is its original outcome, recorded nothing new. */
-  replayed?: true;
 }
 
 const ATTEMPTS = 5;
@@ -70,7 +66,7 @@ export class PathwayService {
 
   private async executeWithRetries(req: CommandRequest): Promise<CommandOutcome> {
     const outcome = await executeWithRetries(this.store, req, (id, fresh) => (fresh ? this.load(id) : this.cachedOrLoad(id)));
-    if (outcome.events.length > 0 && !outcome.replayed) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
+    if (outcome.events.length > 0) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
     return outcome;
   }
 }
@@ -118,8 +114,6 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     if (!canRead(req.actor, loaded.scope).allowed) {
       throw new ProblemError(409, 'pathway.already_exists', 'A pathway with this id already exists; choose another id.');
     }
-    const replay = await replayOf(store, req, pathwayId, loaded);
-    if (replay) return replay;
     throw new ProblemError(409, 'pathway.already_exists', `Pathway ${pathwayId} already exists for this referral; a household that comes back is reopened, not referred again.`, {
       pathwayId,
       location: `/v1/pathways/${pathwayId}`,
@@ -130,9 +124,6 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
   if (loaded) {
     const access = canCommand(req.actor, req.command.type, loaded.scope);
     if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-    // Before If-Match: the retried request still carries the revision its first attempt moved on from.
-    const replay = await replayOf(store, req, pathwayId, loaded);
-    if (replay) return replay;
   }
   if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) {
     throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway is at revision ${loaded.revision}, not ${req.ifMatch}; read it again and retry.`, {
@@ -179,28 +170,6 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     events: toAppend.map((e, i) => recordedEntry(e.id!, e.type, firstRevision + i, e.data)),
     state: newState,
     scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: referringOrganisation(req.actor, newState.referrer) },
-  };
-}
-
-/**
- * The original outcome of a request already recorded under its Idempotency-Key by this caller,
- * read from the pathway's history (recorded-before.ts says when the key's own record cannot
- * tell): the command is not run a second time. The body is not compared, as the history keeps
- * no fingerprint of the request; while the key's record exists, a different body gets 422.
- */
-async function replayOf(store: EventStore, req: CommandRequest, pathwayId: string, loaded: LoadedPathway): Promise<CommandOutcome | null> {
-  if (!req.causationId) return null;
-  const facts = await factsCausedBy(store, pathwayId, req.causationId, req.actor);
-  const last = facts[facts.length - 1];
-  if (!last) return null;
-  return {
-    pathwayId,
-    revision: last.revision,
-    globalPosition: last.globalPosition,
-    events: facts.map((e) => recordedEntry(e.id, e.type, e.revision, e.data)),
-    state: loaded.state,
-    scope: loaded.scope,
-    replayed: true,
   };
 }
 

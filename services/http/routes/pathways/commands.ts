@@ -39,7 +39,6 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
         ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
       });
       reply.code(201).header('location', `/v1/pathways/${outcome.pathwayId}`).header('etag', etagOf(outcome.revision));
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
     },
   );
@@ -73,7 +72,6 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
           ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
         });
         reply.header('etag', etagOf(outcome.revision));
-        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
         return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
       },
     );
