@@ -58,7 +58,8 @@ t.test('an intact store verifies; a tampered event is the first broken link of i
     const res = await again.get(url);
     t.equal(res.statusCode, 500, url);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
-    t.match(res.json(), { code: 'store.event_unreadable', streamId: `pathway-${other.pathwayId}`, revision: 1, eventId: other.diagnosticId }, `${url}: names the event`);
+    t.match(res.json(), { code: 'store.event_unreadable' }, url);
+    t.notMatch(res.body, other.diagnosticId, `${url}: the event is named in the log only`);
   }
 });
 

@@ -60,11 +60,8 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
       // A stored fact altered outside the store: say which, so an auditor can verify its chain.
       const e = error as unknown as UnreadableEventError;
       request.log.error({ streamId: e.streamId, revision: e.revision, eventId: e.eventId }, 'stored event unreadable');
-      return send(reply, request, 500, 'store.event_unreadable', `A stored event of this pathway cannot be read (stream ${e.streamId}, revision ${e.revision}, event ${e.eventId}); verify its hash chain (GET /v1/audit/pathways/{id}/verification).`, {
-        streamId: e.streamId,
-        revision: e.revision,
-        eventId: e.eventId,
-      });
+      // Where it is goes to the log only: the caller may not be allowed to know the pathway's history.
+      return send(reply, request, 500, 'store.event_unreadable', 'A stored event cannot be read; it has been logged with the request id. An auditor can verify the hash chains (GET /v1/audit/verification).');
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return send(reply, request, known.status, known.code, error.message);
