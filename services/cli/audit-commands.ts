@@ -1,10 +1,8 @@
 // `parcours audit replay` and `parcours audit verify`: the auditor's tools on the command line,
 // reading the event store of PARCOURS_DATA_DIR directly (the service may keep running).
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { REASONING_LANGUAGES } from '../../contracts/api/audit-resources.js';
 import { loadConfig } from '../../infra/config/config.js';
-import { defaultSqliteFile } from '../../infra/eventstore/open.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { StoreScanError, verifyStore, verifyStream, type StreamVerification } from '../audit/chain-verification.js';
 import { replayPathway } from '../audit/pathway-replay.js';
@@ -12,15 +10,12 @@ import { ProblemError } from '../http/problem.js';
 import { pathwayStreamId } from '../pathways/load-pathway.js';
 import { PhaseReads } from '../phases/phase-reads.js';
 import { PolicyCatalogueStore } from '../phases/policy-catalogue-store.js';
-import { parseOptions, UsageError, type Command } from './commands.js';
+import { existingStore, parseOptions, UsageError, type Command } from './commands.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
 async function withStore<T>(run: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const file = defaultSqliteFile(config.dataDir);
-  if (!existsSync(file)) throw new UsageError(`no event store at ${file} (PARCOURS_DATA_DIR=${config.dataDir})`);
-  const store = new SqliteEventStore(file);
+  const store = new SqliteEventStore(existingStore(loadConfig().dataDir));
   try {
     return await run(store);
   } finally {

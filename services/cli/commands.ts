@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { defaultSqliteFile } from '../../infra/eventstore/open.js';
+
 /** A CLI command: its words, a one-line help, and what it does with the remaining arguments. */
 export interface Command {
   words: string[];
@@ -31,4 +34,11 @@ export function parseOptions(args: string[], known: string[]): { positional: str
 /** Refuses arguments a command has no use for, instead of ignoring them unseen. */
 export function noMoreThan(positional: string[], count: number): void {
   if (positional.length > count) throw new UsageError(`unexpected argument${positional.length - count > 1 ? 's' : ''}: ${positional.slice(count).join(' ')}`);
+}
+
+/** The store file of a data folder, which must exist (every command but serve only reads or copies one). */
+export function existingStore(dataDir: string): string {
+  const file = defaultSqliteFile(dataDir);
+  if (!existsSync(file)) throw new UsageError(`no event store at ${file} (PARCOURS_DATA_DIR=${dataDir})`);
+  return file;
 }

@@ -7,7 +7,7 @@ import { defaultReadModelFile, openReadModelDb } from '../../infra/projections/r
 import { rebuildProjection } from '../../infra/projections/rebuild.js';
 import { allProjections } from '../../projections/index.js';
 import { serve } from '../server.js';
-import { noMoreThan, UsageError, type Command } from './commands.js';
+import { existingStore, noMoreThan, UsageError, type Command } from './commands.js';
 
 export const serveCommand: Command = {
   words: ['serve'],
@@ -82,13 +82,6 @@ export const rebuildCommand: Command = {
     }
   },
 };
-
-/** The store file of a data folder, which must exist (every command but serve only reads or copies one). */
-function existingStore(dataDir: string): string {
-  const file = defaultSqliteFile(dataDir);
-  if (!existsSync(file)) throw new UsageError(`no event store at ${file} (PARCOURS_DATA_DIR=${dataDir})`);
-  return file;
-}
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();

@@ -4,7 +4,7 @@
 // busy timeout, having written nothing. The writer thread gives up with the same error.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { StoreBusyError } from '../../infra/eventstore/errors.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { event } from '../contract/harness.js';
@@ -28,13 +28,20 @@ async function types(store: SqliteEventStore, streamId: string): Promise<string[
   return out;
 }
 
+/** A store holding one referral, with the writer and busy timeout under test. */
+async function referredStore(t: Test, options: { writer: 'inline' | 'thread'; busyTimeoutMs: number }) {
+  const file = join(tempDir(t), 'events.sqlite');
+  const store = new SqliteEventStore(file, options);
+  await store.ready();
+  t.teardown(() => store.close());
+  await store.append('pathway-a', [event('Referred')], 'no_stream');
+  return { file, store };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 t.test('inline writer: a taken write lock is waited for while the thread goes on, and the queued appends commit in order', async (t) => {
-  const file = join(tempDir(t), 'events.sqlite');
-  const store = new SqliteEventStore(file, { writer: 'inline', busyTimeoutMs: 5000 });
-  t.teardown(() => store.close());
-  await store.append('pathway-a', [event('Referred')], 'no_stream');
+  const { file, store } = await referredStore(t, { writer: 'inline', busyTimeoutMs: 5000 });
 
   const lock = lockHolder(file);
   let ticks = 0;
@@ -62,10 +69,7 @@ t.test('inline writer: a taken write lock is waited for while the thread goes on
 });
 
 t.test('inline writer: a lock kept past the busy timeout fails the appends with StoreBusyError, nothing written', async (t) => {
-  const file = join(tempDir(t), 'events.sqlite');
-  const store = new SqliteEventStore(file, { writer: 'inline', busyTimeoutMs: 200 });
-  t.teardown(() => store.close());
-  await store.append('pathway-a', [event('Referred')], 'no_stream');
+  const { file, store } = await referredStore(t, { writer: 'inline', busyTimeoutMs: 200 });
 
   const lock = lockHolder(file);
   const started = performance.now();
@@ -87,11 +91,7 @@ t.test('inline writer: a lock kept past the busy timeout fails the appends with 
 });
 
 t.test('writer thread: a lock kept past the busy timeout fails the append with StoreBusyError', async (t) => {
-  const file = join(tempDir(t), 'events.sqlite');
-  const store = new SqliteEventStore(file, { writer: 'thread', busyTimeoutMs: 200 });
-  await store.ready();
-  t.teardown(() => store.close());
-  await store.append('pathway-a', [event('Referred')], 'no_stream');
+  const { file, store } = await referredStore(t, { writer: 'thread', busyTimeoutMs: 200 });
 
   const lock = lockHolder(file);
   const error = await store.append('pathway-a', [event('Lost')], 0).then(
