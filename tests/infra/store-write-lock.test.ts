@@ -47,15 +47,22 @@ t.test('inline writer: a taken write lock is waited for while the thread goes on
   let ticks = 0;
   const ticker = setInterval(() => ticks++, 5);
   const settled: string[] = [];
-  const appends = ['First', 'Second', 'Third'].map((type) =>
-    store.append('pathway-a', [event(type)], 'any').then((r) => {
-      settled.push(type);
-      return r;
-    }),
-  );
-  await sleep(150);
+  // One append per turn of the event loop, each expecting the revision the one before it makes:
+  // each is its own batch, queued behind the first while the lock is taken, and a batch committed
+  // out of order would fail its expected revision.
+  const appends: ReturnType<typeof store.append>[] = [];
+  for (const [expected, type] of ['First', 'Second', 'Third'].entries()) {
+    appends.push(
+      store.append('pathway-a', [event(type)], expected).then((r) => {
+        settled.push(type);
+        return r;
+      }),
+    );
+    await sleep(30);
+  }
+  await sleep(100);
   t.same(settled, [], 'nothing is acknowledged while the lock is taken');
-  t.ok(ticks >= 10, `timers still run while the appends wait (${ticks} ticks in 150 ms)`);
+  t.ok(ticks >= 10, `timers still run while the appends wait (${ticks} ticks in 190 ms)`);
   t.same(await types(store, 'pathway-a'), ['Referred'], 'reads are answered meanwhile');
 
   lock.release();
