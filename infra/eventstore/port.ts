@@ -106,6 +106,11 @@ export interface EventStore {
    * while this handle's own commit is in progress).
    */
   streamRevision(streamId: string): Promise<number | null>;
+  /**
+   * The event stored under this id, or null. Ids are unique in the store (an append that reuses
+   * one is a retry or refused), so a caller that chose its ids can find what it recorded.
+   */
+  eventById(eventId: string): Promise<StoredEvent | null>;
   /** Highest committed global position (0 when empty). */
   headPosition(): Promise<number>;
   /** Cheap liveness probe of the backend. */

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
 
+/** How long a key's answer is kept: a retry after that is a new request. */
+export const KEY_RETENTION_DAYS = 7;
+
+/** Expired keys are forgotten this many at a time, at most every PURGE_EVERY_MS unless more are waiting. */
+const PURGE_CHUNK = 200;
+const PURGE_EVERY_MS = 10 * 60_000;
+
 export interface StoredResponse {
   statusCode: number;
   headers: Record<string, string>;
@@ -24,12 +31,16 @@ export class IdempotencyStore {
   private readonly releaseStmt;
 
   private readonly retake;
+  private readonly purgeChunk;
+  /** When the next expired keys are forgotten (ms since the epoch). */
+  private purgeDueAt = 0;
 
   constructor(
-    private readonly db: Database.Database,
-    private readonly retentionDays = 7,
+    db: Database.Database,
+    private readonly retentionDays = KEY_RETENTION_DAYS,
     /** A reservation older than this was cut off (a crash mid-request): it may be taken again. */
     private readonly abandonedAfterMs = 60_000,
+    private readonly now: () => number = Date.now,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       principal_id TEXT NOT NULL,
@@ -41,9 +52,10 @@ export class IdempotencyStore {
       body TEXT,
       created_at TEXT NOT NULL,
       PRIMARY KEY (principal_id, idempotency_key)
-    ) WITHOUT ROWID`);
-    this.find = db.prepare<[string, string], { fingerprint: string; state: string; status_code: number | null; headers: string | null; body: string | null }>(
-      'SELECT fingerprint, state, status_code, headers, body FROM idempotency_keys WHERE principal_id = ? AND idempotency_key = ?',
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at)`);
+    this.find = db.prepare<[string, string], { fingerprint: string; state: string; status_code: number | null; headers: string | null; body: string | null; created_at: string }>(
+      'SELECT fingerprint, state, status_code, headers, body, created_at FROM idempotency_keys WHERE principal_id = ? AND idempotency_key = ?',
     );
     this.reserveStmt = db.prepare("INSERT INTO idempotency_keys (principal_id, idempotency_key, fingerprint, state, created_at) VALUES (?, ?, ?, 'in_progress', ?) ON CONFLICT DO NOTHING");
     this.completeStmt = db.prepare("UPDATE idempotency_keys SET state = 'done', status_code = ?, headers = ?, body = ? WHERE principal_id = ? AND idempotency_key = ?");
@@ -51,18 +63,28 @@ export class IdempotencyStore {
     this.retake = db.prepare(
       "UPDATE idempotency_keys SET fingerprint = ?, created_at = ? WHERE principal_id = ? AND idempotency_key = ? AND state = 'in_progress' AND created_at < ?",
     );
-    db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(new Date(Date.now() - retentionDays * 86_400_000).toISOString());
+    // A few at a time, oldest first, so no request waits for a long purge.
+    this.purgeChunk = db.prepare(
+      `DELETE FROM idempotency_keys WHERE (principal_id, idempotency_key) IN
+         (SELECT principal_id, idempotency_key FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ${PURGE_CHUNK})`,
+    );
   }
 
   reserve(principalId: string, key: string, fingerprint: string): Reservation {
-    const inserted = this.reserveStmt.run(principalId, key, fingerprint, new Date().toISOString());
+    const now = this.now();
+    if (now >= this.purgeDueAt) this.purgeSome(now);
+    const inserted = this.reserveStmt.run(principalId, key, fingerprint, new Date(now).toISOString());
     if (inserted.changes === 1) return { kind: 'new' };
     const row = this.find.get(principalId, key);
     if (!row) return this.reserve(principalId, key, fingerprint);
+    if (row.created_at < this.expiredBefore(now)) {
+      // Kept past its retention (not purged yet): the key is free again.
+      this.releaseStmt.run(principalId, key);
+      return this.reserve(principalId, key, fingerprint);
+    }
     if (row.state !== 'done') {
-      const now = new Date();
-      const cutoff = new Date(now.getTime() - this.abandonedAfterMs).toISOString();
-      return this.retake.run(fingerprint, now.toISOString(), principalId, key, cutoff).changes === 1 ? { kind: 'new' } : { kind: 'in_progress' };
+      const cutoff = new Date(now - this.abandonedAfterMs).toISOString();
+      return this.retake.run(fingerprint, new Date(now).toISOString(), principalId, key, cutoff).changes === 1 ? { kind: 'new' } : { kind: 'in_progress' };
     }
     if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
     return { kind: 'replay', response: { statusCode: row.status_code!, headers: JSON.parse(row.headers ?? '{}'), body: row.body ?? '' } };
@@ -70,6 +92,16 @@ export class IdempotencyStore {
 
   complete(principalId: string, key: string, response: StoredResponse): void {
     this.completeStmt.run(response.statusCode, JSON.stringify(response.headers), response.body, principalId, key);
+  }
+
+  /** Forgets one chunk of expired keys; the next chunk at once if this one was full, else in a while. */
+  private purgeSome(now: number): void {
+    const removed = this.purgeChunk.run(this.expiredBefore(now)).changes;
+    this.purgeDueAt = removed === PURGE_CHUNK ? now : now + PURGE_EVERY_MS;
+  }
+
+  private expiredBefore(now: number): string {
+    return new Date(now - this.retentionDays * 86_400_000).toISOString();
   }
 
   /** Forgets a key whose request failed on our side, so the caller can retry it. */

@@ -147,6 +147,16 @@ export function eventStoreContract(t: Test, sut: StoreUnderTest): void {
     t.equal(await store.streamRevision('pathway-beside'), 0);
   });
 
+  t.test('eventById finds a stored event by the id it was appended with', async (t) => {
+    const id = uuidv7();
+    await store.append('pathway-byid', [event('Before'), event('Chosen', { n: 7 }, id)], 'no_stream');
+    const found = await store.eventById(id);
+    const [, stored] = await collect(store.readStream('pathway-byid'));
+    t.same(found, stored, 'the event as the stream returns it');
+    t.equal(found!.revision, 1);
+    t.equal(await store.eventById(uuidv7()), null, 'an unknown id is null');
+  });
+
   t.test('readStream forwards, backwards, from a revision, bounded', async (t) => {
     for (let i = 0; i < 25; i++) await store.append('pathway-s', [event('E', { i })]);
     await store.append('pathway-other', [event('X')]);

@@ -276,6 +276,12 @@ export class SqliteEventStore implements EventStore {
     return this.writer.streamRevision(streamId);
   }
 
+  async eventById(eventId: string): Promise<StoredEvent | null> {
+    this.assertOpen();
+    const row = this.st.eventRowById.get(eventId);
+    return row ? rowToEvent(row) : null;
+  }
+
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.st.head.get()?.head ?? 0;

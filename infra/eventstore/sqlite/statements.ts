@@ -58,6 +58,7 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO events (event_id, stream_id, category, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+    eventRowById: raw<[string]>(db, `SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
     streamForwards: raw<[string, number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`),
     streamBackwards: raw<[string, number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
     allPage: raw<[number, number]>(db, `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
