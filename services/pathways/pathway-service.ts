@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { PathwayCommand } from '../../contracts/commands/index.js';
 import { toStoredPathwayEvent } from '../../contracts/events/index.js';
 import { canCommand, canRead, canRefer, referringOrganisation, roleMayCommand, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
 import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
-import type { EventStore, NewEvent } from '../../infra/eventstore/port.js';
+import type { EventStore, NewEvent, StoredEvent } from '../../infra/eventstore/port.js';
+import { KEY_RETENTION_DAYS } from '../../infra/idempotency/idempotency-store.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import { eventMetadata, recordedPrincipal } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
-import { loadPathway, pathwayStreamId, type LoadedPathway } from './load-pathway.js';
+import { loadPathway, pathwayIdOf, pathwayStreamId, type LoadedPathway } from './load-pathway.js';
 import { PathwayCache } from './pathway-cache.js';
 import { KeyedLock } from './keyed-lock.js';
+import { nameBasedUuid } from './name-based-uuid.js';
 import { occurredAtOf } from './occurred-at.js';
+import { findRecordedRetry, retryEventId } from './recorded-retry.js';
 
 export interface CommandRequest {
   /** Absent for a referral: the pathway is created with a new id. */
@@ -22,6 +24,11 @@ export interface CommandRequest {
   ifMatch?: number;
   correlationId: string;
   causationId?: string;
+  /**
+   * A keyed request's digest (its caller's rights, Idempotency-Key and request): its facts' ids
+   * derive from it, so a retry the key file lost finds them (recorded-retry.ts).
+   */
+  requestDigest?: string;
   now?: () => Date;
 }
 
@@ -31,6 +38,12 @@ export interface CommandOutcome {
   globalPosition: number;
   /** The facts recorded, each with the identifiers its data carries (`ids`, when it has any). */
   events: Array<{ id: string; type: string; revision: number; ids?: Record<string, string> }>;
+  /** True when this request's facts were already recorded by an earlier attempt: nothing was appended now. */
+  replayed: boolean;
+}
+
+/** An outcome decided now, with the state it leaves (for the cache). */
+interface Applied extends CommandOutcome {
   state: NonNullable<PathwayState>;
   scope: PathwayScope;
 }
@@ -42,7 +55,11 @@ export class PathwayService {
   private readonly lock = new KeyedLock();
   private readonly cache = new PathwayCache();
 
-  constructor(readonly store: EventStore) {}
+  constructor(
+    readonly store: EventStore,
+    /** How long a keyed request's facts answer its retries: as long as its key is kept. */
+    private readonly retryWindowMs = KEY_RETENTION_DAYS * 86_400_000,
+  ) {}
 
   load(pathwayId: string, asOf?: Date): Promise<LoadedPathway | null> {
     return loadPathway(this.store, pathwayId, asOf, this.cache);
@@ -61,20 +78,42 @@ export class PathwayService {
   /** Load, check access, decide, append with the expected revision: the generic write path. */
   execute(req: CommandRequest): Promise<CommandOutcome> {
     const key = lockKey(req);
-    return key === null ? this.executeWithRetries(req) : this.lock.run(key, () => this.executeWithRetries(req));
+    return key === null ? this.executeOnce(req) : this.lock.run(key, () => this.executeOnce(req));
   }
 
-  private async executeWithRetries(req: CommandRequest): Promise<CommandOutcome> {
-    const outcome = await executeWithRetries(this.store, req, (id, fresh) => (fresh ? this.load(id) : this.cachedOrLoad(id)));
+  /** A keyed request already recorded gets its first outcome; otherwise it runs, its facts' ids derived from it. */
+  private async executeOnce(req: CommandRequest): Promise<CommandOutcome> {
+    let eventId: EventIds = uuidv7;
+    if (req.requestDigest !== undefined) {
+      const digest = req.requestDigest;
+      const { generation, recorded } = await findRecordedRetry(this.store, digest, this.retryWindowMs, (req.now?.() ?? new Date()).getTime());
+      if (recorded) return replayedOutcome(recorded);
+      eventId = (index) => retryEventId(digest, generation, index);
+    }
+    const outcome = await executeWithRetries(this.store, req, eventId, (id, fresh) => (fresh ? this.load(id) : this.cachedOrLoad(id)));
     if (outcome.events.length > 0) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
     return outcome;
   }
 }
 
-async function executeWithRetries(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
+/** The id of a command's index-th fact. */
+type EventIds = (index: number) => string;
+
+function replayedOutcome(recorded: StoredEvent[]): CommandOutcome {
+  const last = recorded[recorded.length - 1]!;
+  return {
+    pathwayId: pathwayIdOf(last.streamId),
+    revision: last.revision,
+    globalPosition: last.globalPosition,
+    events: recorded.map((e) => recordedEntry(e.id, e.type, e.revision, e.data)),
+    replayed: true,
+  };
+}
+
+async function executeWithRetries(store: EventStore, req: CommandRequest, eventId: EventIds, load: Loader): Promise<Applied> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptOnce(store, req, (id, fresh) => load(id, fresh || attempt > 1));
+      return await attemptOnce(store, req, eventId, (id, fresh) => load(id, fresh || attempt > 1));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (req.ifMatch !== undefined) {
@@ -93,7 +132,7 @@ async function executeWithRetries(store: EventStore, req: CommandRequest, load: 
 /** `fresh`: the state checked against the store; otherwise a cached one may do. */
 type Loader = (pathwayId: string, fresh: boolean) => Promise<LoadedPathway | null>;
 
-async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader): Promise<CommandOutcome> {
+async function attemptOnce(store: EventStore, req: CommandRequest, eventId: EventIds, load: Loader): Promise<Applied> {
   const now = req.now?.() ?? new Date();
   const creating = req.command.type === 'ReferHousehold';
   // A partner system may name the pathway itself (a safe retry key); a referral carrying the
@@ -146,13 +185,13 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     throw new ProblemError(status, code, detail, field ? { errors: [{ in: 'body', path: `/${field.split('.').join('/')}`, code, message: detail }] } : {});
   }
   if (decision.events.length === 0 && loaded) {
-    return { pathwayId, revision: loaded.revision, globalPosition: 0, events: [], state: loaded.state, scope: loaded.scope };
+    return { pathwayId, revision: loaded.revision, globalPosition: 0, events: [], replayed: false, state: loaded.state, scope: loaded.scope };
   }
 
-  const toAppend: NewEvent[] = decision.events.map((event) => {
+  const toAppend: NewEvent[] = decision.events.map((event, index) => {
     const stored = toStoredPathwayEvent(event);
     return {
-      id: uuidv7(),
+      id: eventId(index),
       type: stored.type,
       schemaVersion: stored.version,
       data: stored.data,
@@ -168,6 +207,7 @@ async function attemptOnce(store: EventStore, req: CommandRequest, load: Loader)
     revision: result.nextExpectedRevision,
     globalPosition: result.globalPosition,
     events: toAppend.map((e, i) => recordedEntry(e.id!, e.type, firstRevision + i, e.data)),
+    replayed: false,
     state: newState,
     scope: loaded?.scope ?? { territory: newState.territory.code, referrerOrganisationId: referringOrganisation(req.actor, newState.referrer) },
   };
@@ -233,9 +273,7 @@ const DERIVED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
  * reference: two organisations whose systems number their files alike get two pathways.
  */
 export function idFromExternalReference(organisationId: string, ref: { system: string; id: string }): string {
-  const hex = createHash('sha256').update(`${organisationId}\u0000${ref.system}\u0000${ref.id}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return nameBasedUuid(`${organisationId}\u0000${ref.system}\u0000${ref.id}`);
 }
 
 function territoryOf(command: PathwayCommand): string {

@@ -8,6 +8,12 @@ import { ProblemError } from '../problem.js';
 declare module 'fastify' {
   interface FastifyRequest {
     idempotencyKey: string | null;
+    /**
+     * Names this request across its retries: the caller's key scope, its Idempotency-Key and
+     * its request (method, URL, body). A command's facts take ids derived from it, so a retry
+     * is recognised in the store even when the key's record was lost.
+     */
+    idempotencyDigest: string | null;
   }
 }
 
@@ -21,6 +27,7 @@ const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
  */
 async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore }): Promise<void> {
   app.decorateRequest('idempotencyKey', null);
+  app.decorateRequest('idempotencyDigest', null);
 
   // Only POST routes get the hooks, so reads pay nothing for them; a POST without a key returns
   // at once, without a promise. As route hooks they run after every instance-level hook of the
@@ -57,6 +64,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     switch (reservation.kind) {
       case 'new':
         request.idempotencyKey = key;
+        request.idempotencyDigest = createHash('sha256').update(`${principalId}\u0000${key}\u0000${fingerprint}`).digest('hex');
         return 'continue';
       case 'mismatch':
         throw new ProblemError(422, 'idempotency.key_reused', 'This Idempotency-Key was already used with a different request.');

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandAcceptedSchema, pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
@@ -36,8 +37,9 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
         command: { type: 'ReferHousehold', data: request.body },
         actor: principalOf(request),
         correlationId: request.id,
-        ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
+        ...keyed(request),
       });
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       reply.code(201).header('location', `/v1/pathways/${outcome.pathwayId}`).header('etag', etagOf(outcome.revision));
       return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
     },
@@ -69,13 +71,20 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
           actor: principalOf(request),
           ...(ifMatch !== undefined ? { ifMatch } : {}),
           correlationId: request.id,
-          ...(request.idempotencyKey ? { causationId: request.idempotencyKey } : {}),
+          ...keyed(request),
         });
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
         reply.header('etag', etagOf(outcome.revision));
         return { pathwayId: outcome.pathwayId, revision: outcome.revision, events: outcome.events };
       },
     );
   }
 };
+
+/** A keyed request's facts keep its key (as causation) and take ids from its digest. */
+function keyed(request: FastifyRequest): { causationId?: string; requestDigest?: string } {
+  const { idempotencyKey, idempotencyDigest } = request;
+  return idempotencyKey && idempotencyDigest ? { causationId: idempotencyKey, requestDigest: idempotencyDigest } : {};
+}
 
 export default pathwayCommands;

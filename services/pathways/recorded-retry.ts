@@ -1,0 +1,40 @@
+import type { EventStore, StoredEvent } from '../../infra/eventstore/port.js';
+import { nameBasedUuid } from './name-based-uuid.js';
+
+/**
+ * A keyed command's facts get ids derived from its request digest (the caller's rights, its
+ * Idempotency-Key and its request: see the idempotency plugin), so a retry that the key file
+ * cannot recognise finds by id what its first attempt recorded: the service stopped between
+ * the store's commit and the key's completion, or a power cut took the key's last records
+ * (that file is written without an fsync per key). Only that very request matches: another
+ * caller, the same caller with other rights, or another body reusing the key derive other ids.
+ *
+ * Keys are kept for a limited time, after which the same key and request are a new request: a
+ * fact older than that does not answer, and the next generation of ids is used instead.
+ */
+export function retryEventId(requestDigest: string, generation: number, index: number): string {
+  return nameBasedUuid(`parcours-retry\u0000${requestDigest}\u0000${generation}\u0000${index}`);
+}
+
+export interface RecordedRetry {
+  /** The generation of ids a new attempt takes. */
+  generation: number;
+  /** What the first attempt recorded, in stream order; null when the request is new. */
+  recorded: StoredEvent[] | null;
+}
+
+/** Looks for the facts this request recorded within `windowMs` (one lookup by id for a new request). */
+export async function findRecordedRetry(store: EventStore, requestDigest: string, windowMs: number, now: number): Promise<RecordedRetry> {
+  for (let generation = 0; ; generation++) {
+    const first = await store.eventById(retryEventId(requestDigest, generation, 0));
+    if (!first) return { generation, recorded: null };
+    if (Date.parse(first.recordedAt) < now - windowMs) continue;
+    const recorded = [first];
+    // The rest of the command's facts follow it in its stream (an append is atomic per stream).
+    for await (const next of store.readStream(first.streamId, { fromRevision: first.revision + 1 })) {
+      if (next.id !== retryEventId(requestDigest, generation, recorded.length)) break;
+      recorded.push(next);
+    }
+    return { generation, recorded };
+  }
+}

@@ -1,0 +1,54 @@
+// A keyed request's facts answer its retries for as long as keys are kept; after that the same
+// key and request are a new request, recorded with ids of the next generation.
+import { join } from 'node:path';
+import t from 'tap';
+import { pathwayCommandSchemas, type PathwayCommand } from '../../contracts/commands/index.js';
+import type { Actor } from '../../domain/access/policy.js';
+import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
+import { PathwayService, type CommandRequest } from '../../services/pathways/pathway-service.js';
+import { retryEventId } from '../../services/pathways/recorded-retry.js';
+import { commands } from '../support/journey.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const WINDOW_MS = 1000;
+const actor: Actor = { id: 'coordinator-1', role: 'coordinator', organisationId: 'org-op', territories: ['calaisis'] };
+
+function parsed(input: { type: string; data: unknown }): PathwayCommand {
+  return { type: input.type, data: pathwayCommandSchemas[input.type as PathwayCommand['type']].parse(input.data) } as PathwayCommand;
+}
+
+t.test('a retry within the window is answered from the store; past it, the same request records anew', async (t) => {
+  const store = new SqliteEventStore(join(tempDir(t), 'events.sqlite'));
+  t.teardown(() => store.close());
+  // The window is the store's clock against the request's: a second here stands for the 7 days.
+  const service = new PathwayService(store, WINDOW_MS);
+  const { pathwayId } = await service.execute({ command: parsed(commands.refer()), actor, correlationId: 'c0' });
+  await service.execute({ pathwayId, command: parsed(commands.diagnostic('2026-06-20')), actor, correlationId: 'c1' });
+
+  const contact = (): CommandRequest => ({
+    pathwayId,
+    command: parsed(commands.contact('2026-07-02')),
+    actor,
+    correlationId: 'c2',
+    causationId: 'key-1',
+    requestDigest: 'digest-of-the-request',
+  });
+
+  const first = await service.execute(contact());
+  t.equal(first.replayed, false);
+  t.equal(first.events[0]!.id, retryEventId('digest-of-the-request', 0, 0), 'the fact takes the first generation’s id');
+  const retried = await service.execute(contact());
+  t.equal(retried.replayed, true, 'within the window, the retry is recognised');
+  t.same(retried.events, first.events);
+  t.equal(retried.revision, first.revision);
+
+  await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 200));
+  const late = await service.execute(contact());
+  t.equal(late.replayed, false, 'past the window it is a new request');
+  t.equal(late.revision, first.revision + 1);
+  t.equal(late.events[0]!.id, retryEventId('digest-of-the-request', 1, 0), 'recorded with the next generation’s ids');
+  const lateRetry = await service.execute(contact());
+  t.equal(lateRetry.replayed, true, 'and its own retry finds it, past the expired first one');
+  t.same(lateRetry.events, late.events);
+  t.equal(await store.streamRevision(`pathway-${pathwayId}`), late.revision, 'two contacts in all');
+});
