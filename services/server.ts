@@ -35,6 +35,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));
   const idempotency = new IdempotencyStore(idempotencyDb);
   moveKeysFrom(readDb, idempotencyDb);
+  idempotency.schedulePurges();
   const projections = startProjections(config, { storeFile, readModelFile }, store, readDb, logger);
   const verifier = createTokenVerifier(config);
   const app = await buildApp({ config, store, readDb, idempotency, projections, logger, verifier });
@@ -51,6 +52,7 @@ export async function startService(config: Config, logger: Logger = createLogger
         await projections.stop();
         await store.close();
         readDb.close();
+        await idempotency.close();
         idempotencyDb.close();
       })();
       return stopped;

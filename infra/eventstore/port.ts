@@ -54,6 +54,8 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** Global position of the last event of the call. */
   globalPosition: number;
+  /** Set when every event of the call was already stored (a retry): nothing was written now. */
+  alreadyStored?: true;
 }
 
 export interface ReadStreamOptions {

@@ -2,9 +2,8 @@ import type { PathwayCommand } from '../../contracts/commands/index.js';
 import { toStoredPathwayEvent } from '../../contracts/events/index.js';
 import { canCommand, canRead, canRefer, referringOrganisation, roleMayCommand, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
-import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, NewEvent, StoredEvent } from '../../infra/eventstore/port.js';
-import { KEY_RETENTION_DAYS } from '../../infra/idempotency/idempotency-store.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import { eventMetadata, recordedPrincipal } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
@@ -13,7 +12,7 @@ import { PathwayCache } from './pathway-cache.js';
 import { KeyedLock } from './keyed-lock.js';
 import { nameBasedUuid } from './name-based-uuid.js';
 import { occurredAtOf } from './occurred-at.js';
-import { findRecordedRetry, retryEventId } from './recorded-retry.js';
+import { findRecordedRetry, RecordedByAnotherAttempt, retryEventId, RETRY_WINDOW_MS } from '../recorded-retry.js';
 
 export interface CommandRequest {
   /** Absent for a referral: the pathway is created with a new id. */
@@ -57,8 +56,8 @@ export class PathwayService {
 
   constructor(
     readonly store: EventStore,
-    /** How long a keyed request's facts answer its retries: as long as its key is kept. */
-    private readonly retryWindowMs = KEY_RETENTION_DAYS * 86_400_000,
+    /** How long a keyed request's facts answer its retries (recorded-retry.ts). */
+    private readonly retryWindowMs = RETRY_WINDOW_MS,
   ) {}
 
   load(pathwayId: string, asOf?: Date): Promise<LoadedPathway | null> {
@@ -83,13 +82,24 @@ export class PathwayService {
 
   /** A keyed request already recorded gets its first outcome; otherwise it runs, its facts' ids derived from it. */
   private async executeOnce(req: CommandRequest): Promise<CommandOutcome> {
-    let eventId: EventIds = uuidv7;
-    if (req.requestDigest !== undefined) {
-      const digest = req.requestDigest;
-      const { generation, recorded } = await findRecordedRetry(this.store, digest, this.retryWindowMs, (req.now?.() ?? new Date()).getTime());
-      if (recorded) return replayedOutcome(recorded);
-      eventId = (index) => retryEventId(digest, generation, index);
+    const digest = req.requestDigest;
+    if (digest === undefined) return this.decideAndAppend(req, uuidv7);
+    const lookup = () => findRecordedRetry(this.store, digest, this.retryWindowMs, (req.now?.() ?? new Date()).getTime());
+    const { generation, recorded } = await lookup();
+    if (recorded) return replayedOutcome(recorded);
+    try {
+      return await this.decideAndAppend(req, (index) => retryEventId(digest, generation, index));
+    } catch (error) {
+      // Another attempt of this very request (another process, or a retaken key) got there
+      // first: its facts are the answer.
+      if (!(error instanceof RecordedByAnotherAttempt || error instanceof IdempotencyMismatchError)) throw error;
+      const found = await lookup();
+      if (!found.recorded) throw error;
+      return replayedOutcome(found.recorded);
     }
+  }
+
+  private async decideAndAppend(req: CommandRequest, eventId: EventIds): Promise<CommandOutcome> {
     const outcome = await executeWithRetries(this.store, req, eventId, (id, fresh) => (fresh ? this.load(id) : this.cachedOrLoad(id)));
     if (outcome.events.length > 0) this.cache.set(outcome.pathwayId, { state: outcome.state, revision: outcome.revision, scope: outcome.scope });
     return outcome;
@@ -200,6 +210,8 @@ async function attemptOnce(store: EventStore, req: CommandRequest, eventId: Even
   });
   const expected = loaded ? loaded.revision : 'no_stream';
   const result = await store.append(pathwayStreamId(pathwayId), toAppend, expected);
+  // The store already held these ids: what was decided here is not what it holds.
+  if (result.alreadyStored) throw new RecordedByAnotherAttempt();
   const newState = decision.events.reduce<PathwayState>(evolvePathway, state)!;
   const firstRevision = result.nextExpectedRevision - toAppend.length + 1;
   return {
@@ -243,9 +255,13 @@ function recordedEntry(id: string, type: string, revision: number, data: unknown
   return ids ? { id, type, revision, ids } : { id, type, revision };
 }
 
-/** Commands on one pathway queue behind each other; a referral locks the id it will create, when known. */
+/**
+ * Commands on one pathway queue behind each other; a referral locks the id it will create, when
+ * known, else a keyed referral its request (two attempts of it then run one after the other).
+ */
 function lockKey(req: CommandRequest): string | null {
-  return req.command.type === 'ReferHousehold' ? referralId(req) : (req.pathwayId ?? null);
+  if (req.command.type !== 'ReferHousehold') return req.pathwayId ?? null;
+  return referralId(req) ?? (req.requestDigest !== undefined ? `request:${req.requestDigest}` : null);
 }
 
 /** The id a referral names or derives from its external reference; null when the service is to choose one. */

@@ -5,11 +5,12 @@
 // which also picks up versions added by another process sharing the store.
 import { phasePolicyVersionAddedV1 } from '../../contracts/policies/phase-policy.js';
 import { parsePhasePolicy, PolicyCatalogue, type PhasePolicy } from '../../domain/phases/index.js';
-import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
-import type { EventStore, Principal } from '../../infra/eventstore/port.js';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import type { EventStore, Principal, StoredEvent } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import { eventMetadata } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
+import { findRecordedRetry, retryEventId, RETRY_WINDOW_MS } from '../recorded-retry.js';
 
 export const POLICY_CATALOGUE_STREAM = 'policy-catalogue';
 const ATTEMPTS = 5;
@@ -18,6 +19,10 @@ export interface LoadedCatalogue {
   catalogue: PolicyCatalogue;
   /** Revision of the catalogue stream folded in; -1 while only the built-in version exists. */
   revision: number;
+}
+
+function addedPolicy(event: StoredEvent): PhasePolicy {
+  return phasePolicyVersionAddedV1.schema.parse(event.data).policy;
 }
 
 export class PolicyCatalogueStore {
@@ -60,9 +65,11 @@ export class PolicyCatalogueStore {
 
   /**
    * Validates and records a new version; 422 with field paths when invalid, 409 when the id
-   * exists. `causationId`: the request's Idempotency-Key, recorded as on pathway events.
+   * exists. `keyed`: the request's Idempotency-Key, recorded as on pathway events, and its
+   * digest, from which the event's id derives, so a retry whose key record was lost is
+   * answered with the version it added (recorded-retry.ts) instead of a 409.
    */
-  async add(submission: unknown, principal: Principal, correlationId: string, causationId?: string): Promise<PhasePolicy> {
+  async add(submission: unknown, principal: Principal, correlationId: string, keyed?: { key: string; digest: string }): Promise<{ policy: PhasePolicy; replayed: boolean }> {
     const parsed = parsePhasePolicy(submission);
     if (!parsed.ok) {
       const first = parsed.issues[0]!;
@@ -71,6 +78,12 @@ export class PolicyCatalogueStore {
       });
     }
     const policy = parsed.policy;
+    let eventId = uuidv7();
+    if (keyed) {
+      const { generation, recorded } = await findRecordedRetry(this.store, keyed.digest, RETRY_WINDOW_MS, Date.now());
+      if (recorded) return { policy: addedPolicy(recorded[0]!), replayed: true };
+      eventId = retryEventId(keyed.digest, generation, 0);
+    }
     for (let attempt = 1; ; attempt++) {
       const { catalogue, revision } = await this.current();
       if (catalogue.get(policy.id)) {
@@ -81,24 +94,33 @@ export class PolicyCatalogueStore {
         });
       }
       try {
-        await this.store.append(
+        const result = await this.store.append(
           POLICY_CATALOGUE_STREAM,
           [
             {
-              id: uuidv7(),
+              id: eventId,
               type: phasePolicyVersionAddedV1.type,
               schemaVersion: phasePolicyVersionAddedV1.version,
               data: phasePolicyVersionAddedV1.schema.parse({ policy }),
-              metadata: eventMetadata(principal, correlationId, causationId, new Date().toISOString()),
+              metadata: eventMetadata(principal, correlationId, keyed?.key, new Date().toISOString()),
             },
           ],
           revision === -1 ? 'no_stream' : revision,
         );
-        return policy;
+        if (result.alreadyStored) return await this.addedBefore(eventId, policy);
+        return { policy, replayed: false };
       } catch (error) {
+        // Another attempt of this very request got there first.
+        if (keyed && error instanceof IdempotencyMismatchError) return await this.addedBefore(eventId, policy);
         // Another admin added a version meanwhile: reload and check for a duplicate again.
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The version another attempt of the same request recorded under this event id. */
+  private async addedBefore(eventId: string, submitted: PhasePolicy): Promise<{ policy: PhasePolicy; replayed: boolean }> {
+    const stored = await this.store.eventById(eventId);
+    return stored ? { policy: addedPolicy(stored), replayed: true } : { policy: submitted, replayed: false };
   }
 }

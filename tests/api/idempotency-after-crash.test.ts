@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import t, { type Test } from 'tap';
 import { caller, tokenFor } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
+import { FOLLOW_UP_FROM_300 } from '../phases/helpers/story.js';
 import { testService } from '../support/service.js';
 
 type Svc = Awaited<ReturnType<typeof testService>>;
@@ -28,19 +29,21 @@ function forget(svc: Svc, key: string): void {
   db.close();
 }
 
-async function oriented(t: Test) {
-  const svc = await testService(t);
+async function oriented(t: Test, env: Record<string, string> = {}) {
+  const svc = await testService(t, env);
   const staff = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis'], 3600, 'coordinator-1'));
   const id = await referHousehold(staff);
   await staff.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
   return { svc, staff, id };
 }
+// The store's two writers (PARCOURS_STORE_WRITER) must answer alike.
+for (const writer of ['inline', 'thread'] as const)
 for (const [lost, losing] of [
   ['left reserved by a crash', leaveReserved],
   ['lost in a power cut', forget],
 ] as const) {
-  t.test(`a retried command whose key was ${lost} is answered as first answered, and records nothing`, async (t) => {
-    const { svc, staff, id } = await oriented(t);
+  t.test(`a retried command whose key was ${lost} is answered as first answered, and records nothing (${writer} writer)`, async (t) => {
+    const { svc, staff, id } = await oriented(t, { PARCOURS_STORE_WRITER: writer });
     const contact = commands.contact('2026-07-02').data;
     const first = await staff.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'contact-7', 'if-match': '"1"' });
     t.equal(first.statusCode, 200);
@@ -124,4 +127,20 @@ t.test('after a lost key, only the very same request is recognised: other rights
   t.notOk(otherBody.headers['idempotent-replayed'], 'another body with the lost key is a new command');
   t.equal(otherBody.json().revision, 4);
   t.equal(await svc.store.streamRevision(`pathway-${id}`), 4);
+});
+
+t.test('a retried policy version whose key was lost gets its 201 again, not a 409 duplicate', async (t) => {
+  const svc = await testService(t);
+  const admin = caller(svc.app, await tokenFor(svc.dataDir, 'admin', 'org-dept', ['*']));
+  const first = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300, { 'idempotency-key': 'policy-1' });
+  t.equal(first.statusCode, 201);
+  forget(svc, 'policy-1');
+  const retry = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300, { 'idempotency-key': 'policy-1' });
+  t.equal(retry.statusCode, 201);
+  t.same(retry.json(), first.json());
+  t.equal(retry.headers['idempotent-replayed'], 'true');
+  const again = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300, { 'idempotency-key': 'policy-1' });
+  t.equal(again.statusCode, 201, 'kept under the key again');
+  const withoutKey = await admin.post('/v1/phase-policies', FOLLOW_UP_FROM_300);
+  t.equal(withoutKey.statusCode, 409, 'without the key, the same version is still a duplicate');
 });

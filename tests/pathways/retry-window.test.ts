@@ -6,7 +6,7 @@ import { pathwayCommandSchemas, type PathwayCommand } from '../../contracts/comm
 import type { Actor } from '../../domain/access/policy.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { PathwayService, type CommandRequest } from '../../services/pathways/pathway-service.js';
-import { retryEventId } from '../../services/pathways/recorded-retry.js';
+import { retryEventId } from '../../services/recorded-retry.js';
 import { commands } from '../support/journey.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -51,4 +51,39 @@ t.test('a retry within the window is answered from the store; past it, the same 
   t.equal(lateRetry.replayed, true, 'and its own retry finds it, past the expired first one');
   t.same(lateRetry.events, late.events);
   t.equal(await store.streamRevision(`pathway-${pathwayId}`), late.revision, 'two contacts in all');
+});
+
+t.test('two attempts of one request at once record it once: on one service (a referral it names), and on two sharing the store', async (t) => {
+  const file = join(tempDir(t), 'events.sqlite');
+  const storeA = new SqliteEventStore(file);
+  const storeB = new SqliteEventStore(file);
+  t.teardown(async () => {
+    await storeA.close();
+    await storeB.close();
+  });
+  const a = new PathwayService(storeA);
+  const b = new PathwayService(storeB);
+
+  const referral: CommandRequest = { command: parsed(commands.refer()), actor, correlationId: 'r', causationId: 'ref-1', requestDigest: 'referral-digest' };
+  const referrals = await Promise.all([a.execute(referral), a.execute(referral)]);
+  t.same(referrals.map((r) => r.replayed).sort(), [false, true], 'one recorded it, the other was answered with it');
+  t.equal(referrals[0]!.pathwayId, referrals[1]!.pathwayId, 'one pathway');
+  const pathwayId = referrals[0]!.pathwayId;
+  await a.execute({ pathwayId, command: parsed(commands.diagnostic('2026-06-20')), actor, correlationId: 'd' });
+
+  // Both services have the pathway cached at the same revision, then run the same keyed contact.
+  await b.load(pathwayId);
+  const contact: CommandRequest = { pathwayId, command: parsed(commands.contact('2026-07-02')), actor, correlationId: 'c', causationId: 'k', requestDigest: 'contact-digest' };
+  const contacts = await Promise.all([a.execute(contact), b.execute(contact)]);
+  t.same(contacts.map((c) => c.replayed).sort(), [false, true]);
+  t.same(contacts[0]!.events, contacts[1]!.events, 'both answer with the stored fact and its ids');
+  t.equal(await storeA.streamRevision(`pathway-${pathwayId}`), 2, 'recorded once');
+
+  // The service that lost the race goes on from what the store holds, not from what it had decided.
+  const next = await b.execute({ pathwayId, command: parsed(commands.contact('2026-07-03')), actor, correlationId: 'n' });
+  t.equal(next.revision, 3);
+  const loaded = await b.load(pathwayId);
+  const stored = await storeA.eventById(contacts[0]!.events[0]!.id);
+  t.ok(stored, 'the answered fact is the stored one');
+  t.equal(loaded!.revision, 3);
 });

@@ -104,5 +104,5 @@ function originalOutcome(st: Statements, req: AppendRequest): AppendResult | nul
     }
     last = row;
   }
-  return { nextExpectedRevision: last.revision, globalPosition: last.position };
+  return { nextExpectedRevision: last.revision, globalPosition: last.position, alreadyStored: true };
 }

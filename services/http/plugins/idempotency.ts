@@ -7,14 +7,21 @@ import { ProblemError } from '../problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotencyKey: string | null;
-    /**
-     * Names this request across its retries: the caller's key scope, its Idempotency-Key and
-     * its request (method, URL, body). A command's facts take ids derived from it, so a retry
-     * is recognised in the store even when the key's record was lost.
-     */
-    idempotencyDigest: string | null;
+    /** The request's Idempotency-Key, reserved for it; null without a key (or on a replay). */
+    idempotency: KeyedRequest | null;
   }
+}
+
+export interface KeyedRequest {
+  key: string;
+  /**
+   * Names this request across its retries: the caller's key scope, its Idempotency-Key and its
+   * request (method, URL, body). Facts take ids derived from it, so a retry is recognised in
+   * the store even when the key's record was lost.
+   */
+  digest: string;
+  /** Names the reservation: only this request completes or releases it. */
+  reservedAt: string;
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -26,8 +33,7 @@ const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
  * Server errors release the key, so the caller may retry.
  */
 async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore }): Promise<void> {
-  app.decorateRequest('idempotencyKey', null);
-  app.decorateRequest('idempotencyDigest', null);
+  app.decorateRequest('idempotency', null);
 
   // Only POST routes get the hooks, so reads pay nothing for them; a POST without a key returns
   // at once, without a promise. As route hooks they run after every instance-level hook of the
@@ -63,8 +69,11 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     const reservation = opts.store.reserve(principalId, key, fingerprint);
     switch (reservation.kind) {
       case 'new':
-        request.idempotencyKey = key;
-        request.idempotencyDigest = createHash('sha256').update(`${principalId}\u0000${key}\u0000${fingerprint}`).digest('hex');
+        request.idempotency = {
+          key,
+          digest: createHash('sha256').update(`${principalId}\u0000${key}\u0000${fingerprint}`).digest('hex'),
+          reservedAt: reservation.reservedAt,
+        };
         return 'continue';
       case 'mismatch':
         throw new ProblemError(422, 'idempotency.key_reused', 'This Idempotency-Key was already used with a different request.');
@@ -79,11 +88,11 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   }
 
   const completeHook: onSendHookHandler = (request, reply, payload, done) => {
-    const key = request.idempotencyKey;
-    if (!key) return done(null, payload);
+    const keyed = request.idempotency;
+    if (!keyed) return done(null, payload);
     const principalId = keyScope(request);
     if (reply.statusCode >= 500) {
-      opts.store.release(principalId, key);
+      opts.store.release(principalId, keyed.key, keyed.reservedAt);
       return done(null, payload);
     }
     const headers: Record<string, string> = {};
@@ -91,7 +100,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    opts.store.complete(principalId, key, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
+    opts.store.complete(principalId, keyed.key, keyed.reservedAt, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
     done(null, payload);
   };
 }
@@ -104,7 +113,8 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
  */
 function keyScope(request: FastifyRequest): string {
   const p = request.principal;
-  return p ? [p.id, p.role, p.organisationId, [...p.territories].sort().join(',')].join('\u0000') : 'anonymous';
+  // As JSON, so no territory's characters can make two sets of rights read alike.
+  return p ? JSON.stringify([p.id, p.role, p.organisationId, [...p.territories].sort()]) : 'anonymous';
 }
 
 /** The answer as text: Buffers (a pre-encoded body) are decoded, not printed as `[object ...]`. */

@@ -83,8 +83,8 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
 
 /** A keyed request's facts keep its key (as causation) and take ids from its digest. */
 function keyed(request: FastifyRequest): { causationId?: string; requestDigest?: string } {
-  const { idempotencyKey, idempotencyDigest } = request;
-  return idempotencyKey && idempotencyDigest ? { causationId: idempotencyKey, requestDigest: idempotencyDigest } : {};
+  const keyed = request.idempotency;
+  return keyed ? { causationId: keyed.key, requestDigest: keyed.digest } : {};
 }
 
 export default pathwayCommands;

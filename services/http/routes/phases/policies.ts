@@ -64,7 +64,9 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
       const actor = principalOf(request);
       const access = canManagePolicies(actor);
       if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
-      const policy = await policies.add(request.body, recordedPrincipal(actor), request.id, request.idempotencyKey ?? undefined);
+      const keyed = request.idempotency;
+      const { policy, replayed } = await policies.add(request.body, recordedPrincipal(actor), request.id, keyed ? { key: keyed.key, digest: keyed.digest } : undefined);
+      if (replayed) reply.header('idempotent-replayed', 'true');
       reply.code(201).header('location', `/v1/phase-policies/${encodeURIComponent(policy.id)}`);
       return policy;
     },

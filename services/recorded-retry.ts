@@ -1,5 +1,6 @@
-import type { EventStore, StoredEvent } from '../../infra/eventstore/port.js';
-import { nameBasedUuid } from './name-based-uuid.js';
+import type { EventStore, StoredEvent } from '../infra/eventstore/port.js';
+import { KEY_RETENTION_DAYS } from '../infra/idempotency/idempotency-store.js';
+import { nameBasedUuid } from './pathways/name-based-uuid.js';
 
 /**
  * A keyed command's facts get ids derived from its request digest (the caller's rights, its
@@ -16,6 +17,24 @@ export function retryEventId(requestDigest: string, generation: number, index: n
   return nameBasedUuid(`parcours-retry\u0000${requestDigest}\u0000${generation}\u0000${index}`);
 }
 
+/**
+ * How long facts answer their request's retries: a little less than the keys are kept, because
+ * a key's time runs from its reservation and a fact's from its commit, a moment later. So once
+ * the key file says a key is free again, the store does not answer for it either.
+ */
+export const RETRY_WINDOW_MS = KEY_RETENTION_DAYS * 86_400_000 - 60 * 60_000;
+
+/**
+ * A second attempt of a request found its facts already recorded (by another attempt that ran
+ * at the same time): the caller looks them up again and answers with them.
+ */
+export class RecordedByAnotherAttempt extends Error {
+  constructor() {
+    super('the request was recorded by another attempt');
+    this.name = 'RecordedByAnotherAttempt';
+  }
+}
+
 export interface RecordedRetry {
   /** The generation of ids a new attempt takes. */
   generation: number;
@@ -30,9 +49,8 @@ export async function findRecordedRetry(store: EventStore, requestDigest: string
     if (!first) return { generation, recorded: null };
     if (Date.parse(first.recordedAt) < now - windowMs) continue;
     const recorded = [first];
-    // The rest of the command's facts follow it in its stream (an append is atomic per stream).
-    for await (const next of store.readStream(first.streamId, { fromRevision: first.revision + 1 })) {
-      if (next.id !== retryEventId(requestDigest, generation, recorded.length)) break;
+    // The rest of the command's facts were appended with it (an append is atomic), by the next ids.
+    for (let next = await store.eventById(retryEventId(requestDigest, generation, 1)); next; next = await store.eventById(retryEventId(requestDigest, generation, recorded.length))) {
       recorded.push(next);
     }
     return { generation, recorded };
