@@ -104,11 +104,12 @@ export class IdempotencyStore {
     this.completeStmt.run(response.statusCode, JSON.stringify(response.headers), response.body, principalId, key, reservedAt);
   }
 
-  /** Forgets expired keys now and every PURGE_EVERY_MS until close(). */
-  schedulePurges(): void {
+  /** Forgets expired keys now and every PURGE_EVERY_MS until close(); a failed purge is told to `onError` and tried again then. */
+  schedulePurges(onError: (error: unknown) => void): void {
     if (this.purgeTimer || this.closed) return;
-    void this.purgeExpired();
-    this.purgeTimer = setInterval(() => void this.purgeExpired(), PURGE_EVERY_MS);
+    const purge = () => void this.purgeExpired().catch(onError);
+    purge();
+    this.purgeTimer = setInterval(purge, PURGE_EVERY_MS);
     this.purgeTimer.unref();
   }
 

@@ -77,3 +77,16 @@ t.test('keys past their retention are a new request, and are purged a chunk per 
   );
   t.ok(turns >= 3, `the event loop ran between the three chunks of 50 (${turns} turns during the purge)`);
 });
+
+t.test('a failed purge is reported, not left as an unhandled rejection', async (t) => {
+  const db = new Database(':memory:');
+  let broken = false;
+  const store = new IdempotencyStore(db, 7, 60_000, () => {
+    if (broken) throw new Error('clock unavailable');
+    return Date.now();
+  });
+  t.teardown(() => store.close());
+  broken = true;
+  const reported = await new Promise<unknown>((resolve) => store.schedulePurges(resolve));
+  t.match(reported, { message: 'clock unavailable' });
+});
