@@ -5,16 +5,22 @@ import Database from 'better-sqlite3';
 /**
  * Idempotency keys live in a file of their own. They are written on the request thread, so
  * they must never wait for a lock held by the projection worker (which writes the read models in
- * long batches, at idle priority). Losing the last keys to a power cut only means a retry after
- * it runs again, hence NORMAL sync.
+ * long batches, at idle priority). Losing the last keys to a power cut is recovered from the
+ * store (a retried request finds its facts by their ids), hence NORMAL sync.
+ *
+ * Only another service on the same data folder writes this file too, for well under a
+ * millisecond a key: SQLite's busy wait, which holds the whole thread, is bounded to
+ * KEYS_BUSY_TIMEOUT_MS, after which the request is refused as busy (IdempotencyBusyError).
  */
-export function openIdempotencyDb(file: string): Database.Database {
+export function openIdempotencyDb(file: string, busyTimeoutMs = KEYS_BUSY_TIMEOUT_MS): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: 5000 });
+  const db = new Database(file, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return db;
 }
+
+export const KEYS_BUSY_TIMEOUT_MS = 100;
 
 export function defaultIdempotencyFile(dataDir: string): string {
   return join(dataDir, 'idempotency.sqlite');

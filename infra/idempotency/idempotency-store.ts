@@ -1,4 +1,14 @@
 import type Database from 'better-sqlite3';
+import { isSqliteBusy } from '../eventstore/sqlite/batch-committer.js';
+
+/** Another process held the key file's write lock too long: nothing was reserved or run. */
+export class IdempotencyBusyError extends Error {
+  readonly code = 'idempotency.busy';
+  constructor() {
+    super("The idempotency key file's write lock stayed taken by another connection; nothing was recorded");
+    this.name = 'IdempotencyBusyError';
+  }
+}
 
 /** How long a key's answer is kept: a retry after that is a new request. */
 export const KEY_RETENTION_DAYS = 7;
@@ -80,17 +90,26 @@ export class IdempotencyStore {
     );
   }
 
+  /** Throws IdempotencyBusyError when another process keeps the file locked. */
   reserve(principalId: string, key: string, fingerprint: string): Reservation {
+    try {
+      return this.reserveNow(principalId, key, fingerprint);
+    } catch (error) {
+      throw isSqliteBusy(error) ? new IdempotencyBusyError() : error;
+    }
+  }
+
+  private reserveNow(principalId: string, key: string, fingerprint: string): Reservation {
     const now = this.now();
     const reservedAt = new Date(now).toISOString();
     const inserted = this.reserveStmt.run(principalId, key, fingerprint, reservedAt);
     if (inserted.changes === 1) return { kind: 'new', reservedAt };
     const row = this.find.get(principalId, key);
-    if (!row) return this.reserve(principalId, key, fingerprint);
+    if (!row) return this.reserveNow(principalId, key, fingerprint);
     if (row.created_at < this.expiredBefore(now)) {
       // Kept past its retention (not purged yet): the key is free again.
       this.forget.run(principalId, key);
-      return this.reserve(principalId, key, fingerprint);
+      return this.reserveNow(principalId, key, fingerprint);
     }
     if (row.state !== 'done') {
       const cutoff = new Date(now - this.abandonedAfterMs).toISOString();

@@ -91,16 +91,22 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     const keyed = request.idempotency;
     if (!keyed) return done(null, payload);
     const principalId = keyScope(request);
-    if (reply.statusCode >= 500) {
-      opts.store.release(principalId, keyed.key, keyed.reservedAt);
-      return done(null, payload);
+    try {
+      if (reply.statusCode >= 500) {
+        opts.store.release(principalId, keyed.key, keyed.reservedAt);
+      } else {
+        const headers: Record<string, string> = {};
+        for (const name of REPLAYED_HEADERS) {
+          const value = reply.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        opts.store.complete(principalId, keyed.key, keyed.reservedAt, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
+      }
+    } catch (error) {
+      // The answer stands: what was recorded is recorded. The key stays reserved until it is
+      // retaken (after a minute), and a retry then finds its facts in the store by their ids.
+      request.log.warn({ err: error }, 'idempotency key not completed; its retry will be recognised from the store');
     }
-    const headers: Record<string, string> = {};
-    for (const name of REPLAYED_HEADERS) {
-      const value = reply.getHeader(name);
-      if (value !== undefined) headers[name] = String(value);
-    }
-    opts.store.complete(principalId, keyed.key, keyed.reservedAt, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
     done(null, payload);
   };
 }

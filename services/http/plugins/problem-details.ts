@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { StoreBusyError, UnreadableEventError } from '../../../infra/eventstore/errors.js';
+import { IdempotencyBusyError } from '../../../infra/idempotency/idempotency-store.js';
 import { problem, ProblemError, type FieldError } from '../problem.js';
 
 // Fastify's own error codes, mapped to our stable codes.
@@ -55,6 +56,10 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
       // Another process held the store's write lock too long: nothing was written, and the same request may be sent again.
       reply.header('retry-after', '1');
       return send(reply, request, 503, 'store.busy', 'The event store is busy with another process\'s write; nothing was recorded. Send the same request again shortly.');
+    }
+    if ((error as unknown) instanceof IdempotencyBusyError) {
+      reply.header('retry-after', '1');
+      return send(reply, request, 503, 'idempotency.busy', 'The idempotency keys are busy with another process\'s write; nothing was recorded. Send the same request again shortly.');
     }
     if ((error as unknown) instanceof UnreadableEventError) {
       // A stored fact altered outside the store: say which, so an auditor can verify its chain.

@@ -14,7 +14,8 @@ const commandHeaders = z.object({
   'idempotency-key': z.string().optional().describe('Retry key: the same key and body get the same response'),
 });
 
-// 503: the store's write lock stayed taken by another process (store.busy); nothing was written.
+// 503: the store's or the key file's write lock stayed taken by another process (store.busy,
+// idempotency.busy); nothing was written.
 const ERRORS = errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 503);
 
 /** One POST per pathway command, each with the command's own schema; the referral creates the pathway. */
