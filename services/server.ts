@@ -35,7 +35,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const idempotencyDb = openIdempotencyDb(defaultIdempotencyFile(config.dataDir));
   const idempotency = new IdempotencyStore(idempotencyDb);
   moveKeysFrom(readDb, idempotencyDb);
-  idempotency.schedulePurges((error) => logger.warn({ err: error }, 'purging expired idempotency keys failed; tried again in 10 minutes'));
+  idempotency.schedulePurges((error) => logger.warn({ err: error }, 'idempotency key file: a background write (purge, or a completion tried again) failed'));
   const projections = startProjections(config, { storeFile, readModelFile }, store, readDb, logger);
   const verifier = createTokenVerifier(config);
   const app = await buildApp({ config, store, readDb, idempotency, projections, logger, verifier });

@@ -9,18 +9,17 @@ import Database from 'better-sqlite3';
  * store (a retried request finds its facts by their ids), hence NORMAL sync.
  *
  * Only another service on the same data folder writes this file too, for well under a
- * millisecond a key: SQLite's busy wait, which holds the whole thread, is bounded to
- * KEYS_BUSY_TIMEOUT_MS, after which the request is refused as busy (IdempotencyBusyError).
+ * millisecond a key. SQLite's busy wait would hold the whole thread, so there is none: a write
+ * that meets the lock fails at once and is tried again asynchronously (the idempotency plugin,
+ * IdempotencyStore), except at start, where waiting is harmless (moveKeysFrom).
  */
-export function openIdempotencyDb(file: string, busyTimeoutMs = KEYS_BUSY_TIMEOUT_MS): Database.Database {
+export function openIdempotencyDb(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: busyTimeoutMs });
+  const db = new Database(file, { timeout: 0 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return db;
 }
-
-export const KEYS_BUSY_TIMEOUT_MS = 100;
 
 export function defaultIdempotencyFile(dataDir: string): string {
   return join(dataDir, 'idempotency.sqlite');
@@ -38,9 +37,15 @@ export function moveKeysFrom(readModels: Database.Database, keys: Database.Datab
     `INSERT OR IGNORE INTO idempotency_keys (principal_id, idempotency_key, fingerprint, state, status_code, headers, body, created_at)
      VALUES (@principal_id, @idempotency_key, @fingerprint, @state, @status_code, @headers, @body, @created_at)`,
   );
-  keys.transaction(() => {
-    for (const r of rows) insert.run(r);
-  })();
+  // At start, before any request: another process's lock may be waited for.
+  keys.pragma('busy_timeout = 5000');
+  try {
+    keys.transaction(() => {
+      for (const r of rows) insert.run(r);
+    })();
+  } finally {
+    keys.pragma('busy_timeout = 0');
+  }
   readModels.exec('DROP TABLE idempotency_keys');
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isSqliteBusy } from '../eventstore/sqlite/batch-committer.js';
 
-/** Another process held the key file's write lock too long: nothing was reserved or run. */
+/** Another process held the key file's write lock: nothing was reserved or run. */
 export class IdempotencyBusyError extends Error {
   readonly code = 'idempotency.busy';
   constructor() {
@@ -20,6 +20,10 @@ export const KEY_RETENTION_DAYS = 7;
  */
 const PURGE_CHUNK = 50;
 const PURGE_EVERY_MS = 10 * 60_000;
+/** A purge that keeps meeting another process's lock for this long gives up until the next one. */
+const PURGE_BUSY_GIVE_UP_MS = 10_000;
+/** The longest pause between two tries of a completion that met the lock (ms). */
+const LOCK_RETRY_MAX_MS = 50;
 
 export interface StoredResponse {
   statusCode: number;
@@ -51,6 +55,7 @@ export class IdempotencyStore {
   private purgeTimer: NodeJS.Timeout | null = null;
   private purging: Promise<number> | null = null;
   private closed = false;
+  private onError: (error: unknown) => void = () => undefined;
 
   constructor(
     db: Database.Database,
@@ -99,32 +104,70 @@ export class IdempotencyStore {
     }
   }
 
-  private reserveNow(principalId: string, key: string, fingerprint: string): Reservation {
+  // Looks first, and writes only to reserve: a replay or a request still in progress is answered
+  // by a read, which another process's write lock does not stop.
+  private reserveNow(principalId: string, key: string, fingerprint: string, attempts = 3): Reservation {
     const now = this.now();
     const reservedAt = new Date(now).toISOString();
-    const inserted = this.reserveStmt.run(principalId, key, fingerprint, reservedAt);
-    if (inserted.changes === 1) return { kind: 'new', reservedAt };
-    const row = this.find.get(principalId, key);
-    if (!row) return this.reserveNow(principalId, key, fingerprint);
-    if (row.created_at < this.expiredBefore(now)) {
+    let row = this.find.get(principalId, key);
+    if (row && row.created_at < this.expiredBefore(now)) {
       // Kept past its retention (not purged yet): the key is free again.
       this.forget.run(principalId, key);
-      return this.reserveNow(principalId, key, fingerprint);
+      row = undefined;
+    }
+    if (!row) {
+      if (this.reserveStmt.run(principalId, key, fingerprint, reservedAt).changes === 1) return { kind: 'new', reservedAt };
+      // Taken meanwhile by another process: look again (a bounded number of times).
+      if (attempts <= 1) throw new IdempotencyBusyError();
+      return this.reserveNow(principalId, key, fingerprint, attempts - 1);
     }
     if (row.state !== 'done') {
       const cutoff = new Date(now - this.abandonedAfterMs).toISOString();
+      if (row.created_at >= cutoff) return { kind: 'in_progress' };
       return this.retake.run(fingerprint, reservedAt, principalId, key, cutoff).changes === 1 ? { kind: 'new', reservedAt } : { kind: 'in_progress' };
     }
     if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
     return { kind: 'replay', response: { statusCode: row.status_code!, headers: JSON.parse(row.headers ?? '{}'), body: row.body ?? '' } };
   }
 
+  /**
+   * Keeps the answer under the key. While another process holds the file's lock, it is tried
+   * again in the background until the reservation could be retaken (abandonedAfterMs): only
+   * this reservation's holder writes it, so a late one is harmless.
+   */
   complete(principalId: string, key: string, reservedAt: string, response: StoredResponse): void {
-    this.completeStmt.run(response.statusCode, JSON.stringify(response.headers), response.body, principalId, key, reservedAt);
+    const headers = JSON.stringify(response.headers);
+    this.endReservation(() => this.completeStmt.run(response.statusCode, headers, response.body, principalId, key, reservedAt));
   }
 
-  /** Forgets expired keys now and every PURGE_EVERY_MS until close(); a failed purge is told to `onError` and tried again then. */
+  /** Forgets a key whose request failed on our side, so the caller can retry it (in the background while the file is locked). */
+  release(principalId: string, key: string, reservedAt: string): void {
+    this.endReservation(() => this.releaseStmt.run(principalId, key, reservedAt));
+  }
+
+  private endReservation(write: () => void, deadline = this.now() + this.abandonedAfterMs, pause = 5): void {
+    try {
+      write();
+    } catch (error) {
+      if (!isSqliteBusy(error)) throw error;
+      if (this.closed || this.now() >= deadline) return;
+      const retry = setTimeout(() => {
+        try {
+          this.endReservation(write, deadline, Math.min(pause * 2, LOCK_RETRY_MAX_MS));
+        } catch (failure) {
+          this.onError(failure);
+        }
+      }, pause);
+      retry.unref();
+    }
+  }
+
+  /**
+   * Forgets expired keys now and every PURGE_EVERY_MS until close(); what fails in the
+   * background (a purge, a completion tried again) is told to `onError`.
+   */
   schedulePurges(onError: (error: unknown) => void): void {
+    this.onError = onError;
     if (this.purgeTimer || this.closed) return;
     const purge = () => void this.purgeExpired().catch(onError);
     purge();
@@ -140,9 +183,20 @@ export class IdempotencyStore {
     this.purging ??= (async () => {
       let removed = 0;
       try {
+        let busySince: number | null = null;
         for (let changes = PURGE_CHUNK; changes === PURGE_CHUNK && !this.closed; removed += changes) {
-          changes = this.purgeChunk.run(this.expiredBefore(this.now())).changes;
-          await new Promise((resolve) => setImmediate(resolve));
+          try {
+            changes = this.purgeChunk.run(this.expiredBefore(this.now())).changes;
+            busySince = null;
+            await new Promise((resolve) => setImmediate(resolve));
+          } catch (error) {
+            // Another process writes the file: the chunk is tried again a little later.
+            if (!isSqliteBusy(error)) throw error;
+            busySince ??= this.now();
+            if (this.now() - busySince > PURGE_BUSY_GIVE_UP_MS) throw error;
+            changes = PURGE_CHUNK;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         }
       } finally {
         this.purging = null;
@@ -163,8 +217,4 @@ export class IdempotencyStore {
     return new Date(now - this.retentionDays * 86_400_000).toISOString();
   }
 
-  /** Forgets a key whose request failed on our side, so the caller can retry it. */
-  release(principalId: string, key: string, reservedAt: string): void {
-    this.releaseStmt.run(principalId, key, reservedAt);
-  }
 }

@@ -64,8 +64,13 @@ export function problem(status: number, code: string, detail: string, extra: Rec
 }
 
 /** The error responses every route documents, so the OpenAPI description lists them. */
+/** What a status means on the routes that document it, where its title alone says too little. */
+const DESCRIPTIONS: Record<number, string> = {
+  503: 'Service Unavailable: another process holds the write lock of the event store (`store.busy`) or of the idempotency keys (`idempotency.busy`); nothing was recorded. Send the same request again after `Retry-After` seconds.',
+};
+
 export function errorResponses(...statuses: number[]): Record<number, typeof problemSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, problemSchema.describe(TITLES[s] ?? 'Error')]));
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema.describe(DESCRIPTIONS[s] ?? TITLES[s] ?? 'Error')]));
 }
 
 type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };

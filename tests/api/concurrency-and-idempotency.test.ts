@@ -120,6 +120,10 @@ t.test('every POST route in the API description takes an Idempotency-Key; reads 
   const doc = (await svc.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
   const posts = Object.entries(doc.paths).filter(([, ops]) => 'post' in ops).map(([path]) => path.replace(/\{[^}]+\}/g, '0190a1b2-0000-7000-8000-000000000001'));
   t.ok(posts.length > 20, `${posts.length} POST routes`);
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    const post = ops.post as { parameters?: Array<{ in: string; name: string }> } | undefined;
+    if (post) t.ok(post.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key'), `POST ${path} documents the Idempotency-Key header`);
+  }
   for (const url of posts) {
     const res = await admin.post(url, {}, { 'idempotency-key': 'not a valid key!' });
     t.equal(res.json().code, 'idempotency.key_invalid', url);

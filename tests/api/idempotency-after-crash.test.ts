@@ -12,12 +12,13 @@ import { testService } from '../support/service.js';
 
 type Svc = Awaited<ReturnType<typeof testService>>;
 
-/** What a crash leaves of a key: its reservation, as if taken long ago, without the answer. */
+/** What a crash leaves of a key: its reservation, without the answer. */
 function leaveReserved(svc: Svc, key: string): void {
   const db = new Database(join(svc.dataDir, 'idempotency.sqlite'));
   const changed = db
-    .prepare("UPDATE idempotency_keys SET state = 'in_progress', status_code = NULL, headers = NULL, body = NULL, created_at = '2026-01-01T00:00:00.000Z' WHERE idempotency_key = ?")
-    .run(key).changes;
+    // Reserved a little over a minute ago: abandoned, so retaken (not expired, which frees it otherwise).
+    .prepare("UPDATE idempotency_keys SET state = 'in_progress', status_code = NULL, headers = NULL, body = NULL, created_at = ? WHERE idempotency_key = ?")
+    .run(new Date(Date.now() - 61_000).toISOString(), key).changes;
   db.close();
   if (changed !== 1) throw new Error(`no record of key ${key}`);
 }

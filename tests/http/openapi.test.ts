@@ -19,7 +19,9 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
     const ok = op.responses[type === 'ReferHousehold' ? '201' : '200'];
     t.ok(ok?.content?.['application/json']?.schema, `${type}: success schema`);
     for (const status of ['400', '401', '403', '422']) t.ok(op.responses[status], `${type}: ${status} documented`);
+    t.match(op.responses['503']?.description, /store\.busy.*idempotency\.busy.*Retry-After/, `${type}: 503 says which locks and when to retry`);
   }
+  t.match(spec.paths['/v1/phase-policies'].post.responses['503']?.description, /idempotency\.busy/, 'so does the policy POST');
 
   t.ok(spec.paths['/health/ready'].get.responses['503'].content['application/json'], 'a route answering an error status with its own body keeps its media type');
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preValidationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalJson } from '../../../infra/eventstore/hash-chain.js';
-import type { IdempotencyStore } from '../../../infra/idempotency/idempotency-store.js';
+import { IdempotencyBusyError, type IdempotencyStore } from '../../../infra/idempotency/idempotency-store.js';
 import { ProblemError } from '../problem.js';
 
 declare module 'fastify' {
@@ -25,6 +25,8 @@ export interface KeyedRequest {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+/** How long a keyed request waits for another process's lock on the key file before 503 idempotency.busy. */
+const KEYS_WAIT_MS = 1000;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 /**
@@ -48,15 +50,24 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
   const reserveHook: preValidationHookHandler = (request, reply, done) => {
     // A route may take other methods too (app.route with a list): only its POSTs use keys.
     if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+    reserveOrWait(request, reply, done, performance.now() + KEYS_WAIT_MS, 1);
+  };
+
+  /** While another process holds the key file's lock, tries again in growing steps, the thread free meanwhile. */
+  function reserveOrWait(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, deadline: number, pause: number): void {
     let next: 'continue' | 'answered';
     try {
       next = reserve(request, reply);
     } catch (error) {
+      if (error instanceof IdempotencyBusyError && performance.now() + pause < deadline) {
+        setTimeout(() => reserveOrWait(request, reply, done, deadline, Math.min(pause * 2, 20)), pause);
+        return;
+      }
       return done(error as Error);
     }
     // A replayed response is sent from here, and the request goes no further (no done()).
     if (next === 'continue') done();
-  };
+  }
 
   /** Reserves the key, or answers the request (a replay); throws the problem when the key cannot be used. */
   function reserve(request: FastifyRequest, reply: FastifyReply): 'continue' | 'answered' {
@@ -103,9 +114,10 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
         opts.store.complete(principalId, keyed.key, keyed.reservedAt, { statusCode: reply.statusCode, headers, body: bodyText(payload) });
       }
     } catch (error) {
-      // The answer stands: what was recorded is recorded. The key stays reserved until it is
-      // retaken (after a minute), and a retry then finds its facts in the store by their ids.
-      request.log.warn({ err: error }, 'idempotency key not completed; its retry will be recognised from the store');
+      // Not a busy lock (that is tried again in the background) but the file itself failing.
+      // The answer stands all the same: what was recorded is recorded, and once the key is
+      // retaken (after a minute) a retry finds its facts in the store by their ids.
+      request.log.error({ err: error }, 'idempotency key file failed; the key stays reserved for a minute');
     }
     done(null, payload);
   };

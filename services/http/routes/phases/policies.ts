@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { phasePolicyListSchema, policyIdParams } from '../../../../contracts/api/phase-policy-resources.js';
 import { phasePolicyDocument, phasePolicySubmission } from '../../../../contracts/policies/phase-policy.js';
 import { canManagePolicies } from '../../../../domain/access/policy.js';
@@ -56,6 +57,7 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
         summary: 'Add a phase policy version (admins); it applies from effectiveFrom to reads without ?policy=, and to any read naming it',
         description:
           'Shape errors answer 400 `request.invalid`; rules across fields (follow-up due date inside its window, dates in order, id = name@version) answer 422 `policy.invalid`; an existing id answers 409 `policy.duplicate`. Each error lists field paths.',
+        headers: z.object({ 'idempotency-key': z.string().optional().describe('Retry key: the same key and body get the same response') }),
         body: phasePolicySubmission,
         response: { 201: phasePolicyDocument, ...errorResponses(400, 401, 403, 409, 415, 422, 503) },
       },
