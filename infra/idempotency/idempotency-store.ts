@@ -152,6 +152,7 @@ export class IdempotencyStore {
       if (!isSqliteBusy(error)) throw error;
       if (this.closed || this.now() >= deadline) return;
       const retry = setTimeout(() => {
+        if (this.closed) return; // the service stopped: the key is retaken after a minute
         try {
           this.endReservation(write, deadline, Math.min(pause * 2, LOCK_RETRY_MAX_MS));
         } catch (failure) {
