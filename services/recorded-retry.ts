@@ -1,4 +1,6 @@
+import { IdempotencyMismatchError } from '../infra/eventstore/errors.js';
 import type { EventStore, StoredEvent } from '../infra/eventstore/port.js';
+import { uuidv7 } from '../infra/eventstore/uuidv7.js';
 import { KEY_RETENTION_DAYS } from '../infra/idempotency/idempotency-store.js';
 import { nameBasedUuid } from './pathways/name-based-uuid.js';
 
@@ -32,6 +34,41 @@ export class RecordedByAnotherAttempt extends Error {
   constructor() {
     super('the request was recorded by another attempt');
     this.name = 'RecordedByAnotherAttempt';
+  }
+}
+
+/** The id of a request's index-th fact. */
+export type EventIds = (index: number) => string;
+
+/** An unkeyed request's facts get new ids (the index is no timestamp for uuidv7). */
+const NEW_IDS: EventIds = () => uuidv7();
+
+/**
+ * Records a request's facts once: `record` appends them with the ids it is given (and throws
+ * RecordedByAnotherAttempt when the store says it already held them); a keyed request whose
+ * facts are already stored, or are stored meanwhile by another attempt, gets `answer(facts)`
+ * instead. An unkeyed request (no digest) just records, with new ids.
+ */
+export async function recordOnce<T>(
+  store: EventStore,
+  requestDigest: string | undefined,
+  windowMs: number,
+  now: () => number,
+  record: (eventId: EventIds) => Promise<T>,
+  answer: (recorded: StoredEvent[]) => T,
+): Promise<T> {
+  if (requestDigest === undefined) return record(NEW_IDS);
+  const lookup = () => findRecordedRetry(store, requestDigest, windowMs, now());
+  const { generation, recorded } = await lookup();
+  if (recorded) return answer(recorded);
+  try {
+    return await record((index) => retryEventId(requestDigest, generation, index));
+  } catch (error) {
+    // Another attempt of this very request (another process, or a retaken key) got there first.
+    if (!(error instanceof RecordedByAnotherAttempt || error instanceof IdempotencyMismatchError)) throw error;
+    const found = await lookup();
+    if (!found.recorded) throw error;
+    return answer(found.recorded);
   }
 }
 

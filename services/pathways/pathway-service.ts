@@ -2,7 +2,7 @@ import type { PathwayCommand } from '../../contracts/commands/index.js';
 import { toStoredPathwayEvent } from '../../contracts/events/index.js';
 import { canCommand, canRead, canRefer, referringOrganisation, roleMayCommand, type Actor, type PathwayScope } from '../../domain/access/policy.js';
 import { decidePathway, evolvePathway, initialPathwayState, type PathwayState } from '../../domain/pathway/index.js';
-import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, NewEvent, StoredEvent } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import { eventMetadata, recordedPrincipal } from '../event-metadata.js';
@@ -12,7 +12,7 @@ import { PathwayCache } from './pathway-cache.js';
 import { KeyedLock } from './keyed-lock.js';
 import { nameBasedUuid } from './name-based-uuid.js';
 import { occurredAtOf } from './occurred-at.js';
-import { findRecordedRetry, RecordedByAnotherAttempt, retryEventId, RETRY_WINDOW_MS } from '../recorded-retry.js';
+import { RecordedByAnotherAttempt, recordOnce, RETRY_WINDOW_MS, type EventIds } from '../recorded-retry.js';
 
 export interface CommandRequest {
   /** Absent for a referral: the pathway is created with a new id. */
@@ -81,22 +81,9 @@ export class PathwayService {
   }
 
   /** A keyed request already recorded gets its first outcome; otherwise it runs, its facts' ids derived from it. */
-  private async executeOnce(req: CommandRequest): Promise<CommandOutcome> {
-    const digest = req.requestDigest;
-    if (digest === undefined) return this.decideAndAppend(req, uuidv7);
-    const lookup = () => findRecordedRetry(this.store, digest, this.retryWindowMs, (req.now?.() ?? new Date()).getTime());
-    const { generation, recorded } = await lookup();
-    if (recorded) return replayedOutcome(recorded);
-    try {
-      return await this.decideAndAppend(req, (index) => retryEventId(digest, generation, index));
-    } catch (error) {
-      // Another attempt of this very request (another process, or a retaken key) got there
-      // first: its facts are the answer.
-      if (!(error instanceof RecordedByAnotherAttempt || error instanceof IdempotencyMismatchError)) throw error;
-      const found = await lookup();
-      if (!found.recorded) throw error;
-      return replayedOutcome(found.recorded);
-    }
+  private executeOnce(req: CommandRequest): Promise<CommandOutcome> {
+    const now = () => (req.now?.() ?? new Date()).getTime();
+    return recordOnce(this.store, req.requestDigest, this.retryWindowMs, now, (eventId) => this.decideAndAppend(req, eventId), replayedOutcome);
   }
 
   private async decideAndAppend(req: CommandRequest, eventId: EventIds): Promise<CommandOutcome> {
@@ -105,9 +92,6 @@ export class PathwayService {
     return outcome;
   }
 }
-
-/** The id of a command's index-th fact. */
-type EventIds = (index: number) => string;
 
 function replayedOutcome(recorded: StoredEvent[]): CommandOutcome {
   const last = recorded[recorded.length - 1]!;

@@ -5,12 +5,11 @@
 // which also picks up versions added by another process sharing the store.
 import { phasePolicyVersionAddedV1 } from '../../contracts/policies/phase-policy.js';
 import { parsePhasePolicy, PolicyCatalogue, type PhasePolicy } from '../../domain/phases/index.js';
-import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
+import { WrongExpectedRevisionError } from '../../infra/eventstore/errors.js';
 import type { EventStore, Principal, StoredEvent } from '../../infra/eventstore/port.js';
-import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import { eventMetadata } from '../event-metadata.js';
 import { ProblemError } from '../http/problem.js';
-import { findRecordedRetry, retryEventId, RETRY_WINDOW_MS } from '../recorded-retry.js';
+import { RecordedByAnotherAttempt, recordOnce, RETRY_WINDOW_MS } from '../recorded-retry.js';
 
 export const POLICY_CATALOGUE_STREAM = 'policy-catalogue';
 const ATTEMPTS = 5;
@@ -78,12 +77,21 @@ export class PolicyCatalogueStore {
       });
     }
     const policy = parsed.policy;
-    let eventId = uuidv7();
-    if (keyed) {
-      const { generation, recorded } = await findRecordedRetry(this.store, keyed.digest, RETRY_WINDOW_MS, Date.now());
-      if (recorded) return { policy: addedPolicy(recorded[0]!), replayed: true };
-      eventId = retryEventId(keyed.digest, generation, 0);
-    }
+    return recordOnce<{ policy: PhasePolicy; replayed: boolean }>(
+      this.store,
+      keyed?.digest,
+      RETRY_WINDOW_MS,
+      Date.now,
+      async (eventId) => {
+        await this.append(policy, eventId(0), principal, correlationId, keyed?.key);
+        return { policy, replayed: false };
+      },
+      (recorded) => ({ policy: addedPolicy(recorded[0]!), replayed: true }),
+    );
+  }
+
+  /** Appends the version unless its id exists, reloading when another admin added one meanwhile. */
+  private async append(policy: PhasePolicy, eventId: string, principal: Principal, correlationId: string, causationId: string | undefined): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { catalogue, revision } = await this.current();
       if (catalogue.get(policy.id)) {
@@ -102,25 +110,18 @@ export class PolicyCatalogueStore {
               type: phasePolicyVersionAddedV1.type,
               schemaVersion: phasePolicyVersionAddedV1.version,
               data: phasePolicyVersionAddedV1.schema.parse({ policy }),
-              metadata: eventMetadata(principal, correlationId, keyed?.key, new Date().toISOString()),
+              metadata: eventMetadata(principal, correlationId, causationId, new Date().toISOString()),
             },
           ],
           revision === -1 ? 'no_stream' : revision,
         );
-        if (result.alreadyStored) return await this.addedBefore(eventId, policy);
-        return { policy, replayed: false };
+        // The store already held this id: another attempt of this very request recorded it.
+        if (result.alreadyStored) throw new RecordedByAnotherAttempt();
+        return;
       } catch (error) {
-        // Another attempt of this very request got there first.
-        if (keyed && error instanceof IdempotencyMismatchError) return await this.addedBefore(eventId, policy);
         // Another admin added a version meanwhile: reload and check for a duplicate again.
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
       }
     }
-  }
-
-  /** The version another attempt of the same request recorded under this event id. */
-  private async addedBefore(eventId: string, submitted: PhasePolicy): Promise<{ policy: PhasePolicy; replayed: boolean }> {
-    const stored = await this.store.eventById(eventId);
-    return stored ? { policy: addedPolicy(stored), replayed: true } : { policy: submitted, replayed: false };
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import t, { type Test } from 'tap';
 import { defaultSqliteFile } from '../../infra/eventstore/open.js';
-import { caller, tokenFor } from '../support/api.js';
+import { caller, tokenFor, type Caller } from '../support/api.js';
 import { commands, referHousehold } from '../support/journey.js';
 import { testService } from '../support/service.js';
 
@@ -20,6 +20,23 @@ async function staffOnPathway(t: Test) {
   t.teardown(() => keys.close());
   return { svc, c, id, keys };
 }
+
+/**
+ * Sends a keyed contact and holds it at the store's lock (taken first, by another connection)
+ * once it has reserved its key; then takes the key file's lock too, so the key's completion or
+ * release meets it. The caller releases `events` (the store's lock) and `keys`.
+ */
+async function keyedBehindBothLocks(t: Test, svc: Svc, c: Caller, id: string, contact: unknown, key: string, keys: Database.Database) {
+  const events = new Database(defaultSqliteFile(svc.dataDir));
+  t.teardown(() => events.close());
+  events.exec('BEGIN IMMEDIATE');
+  const answer = c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': key });
+  await sleep(100);
+  keys.exec('BEGIN IMMEDIATE');
+  return { answer, events };
+}
+
+type Svc = Awaited<ReturnType<typeof testService>>;
 
 t.test('a keyed request meeting a locked key file waits a second without holding the thread, then answers 503 idempotency.busy, nothing recorded', async (t) => {
   const { svc, c, id, keys } = await staffOnPathway(t);
@@ -52,14 +69,7 @@ t.test('a keyed request meeting a locked key file waits a second without holding
 t.test('a completion that meets the lock is tried again in the background: the answer is kept, and replayed once the lock is free', async (t) => {
   const { svc, c, id, keys } = await staffOnPathway(t);
   const contact = commands.contact('2026-07-02').data;
-  // The store's lock holds the command after it has reserved its key; the key file's lock is
-  // then taken, so the completion meets it.
-  const events = new Database(defaultSqliteFile(svc.dataDir));
-  t.teardown(() => events.close());
-  events.exec('BEGIN IMMEDIATE');
-  const answer = c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'k-late' });
-  await sleep(100);
-  keys.exec('BEGIN IMMEDIATE');
+  const { answer, events } = await keyedBehindBothLocks(t, svc, c, id, contact, 'k-late', keys);
   events.exec('ROLLBACK');
   const first = await answer;
   t.equal(first.statusCode, 200, 'the recorded command is answered as recorded');
@@ -79,12 +89,7 @@ t.test('a completion that meets the lock is tried again in the background: the a
 t.test('a release that meets the lock is tried again too: after a 503 the caller may retry at once, not after a minute', async (t) => {
   const { svc, c, id, keys } = await staffOnPathway(t);
   const contact = commands.contact('2026-07-02').data;
-  const events = new Database(defaultSqliteFile(svc.dataDir));
-  t.teardown(() => events.close());
-  events.exec('BEGIN IMMEDIATE');
-  const answer = c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'k-503' });
-  await sleep(100);
-  keys.exec('BEGIN IMMEDIATE');
+  const { answer, events } = await keyedBehindBothLocks(t, svc, c, id, contact, 'k-503', keys);
   const refused = await answer; // the store's lock outlasts PARCOURS_STORE_BUSY_TIMEOUT_MS
   t.equal(refused.statusCode, 503);
   t.match(refused.json(), { code: 'store.busy' });
