@@ -106,6 +106,7 @@ export const fullViewSchema = z
     referralChannel: referralChannelSchema,
     externalReference: externalReferenceSchema.optional(),
     referredOn: date,
+    stayStartedOn: date.describe('When the current stay began: the referral, or the last reopening (facts recorded since are dated from it on)'),
     household: householdSchema,
     consent: consentSchema,
     status,

@@ -97,6 +97,11 @@ export interface ReferredPathway {
   referralChannel: ReferralChannel;
   externalReference?: ExternalReference | undefined;
   referredOn: string;
+  /**
+   * When the current stay began: the referral, or the last reopening. Facts recorded since are
+   * dated from it on: an earlier stay is closed once the pathway exits (or its entry is rejected).
+   */
+  stayStartedOn: string;
   household: Household;
   consent: Consent;
   status: PathwayStatus;

@@ -1,6 +1,10 @@
 // Programme profiles as data: which commands a pathway of the programme accepts, whether its
-// entry must be validated, and the limits of its contracted measure. The decider reads these
-// numbers; no programme rule is hard-coded elsewhere. Figures come from the programme documents
+// entry must be validated, and the limits of its contracted measure. The decider enforces the
+// measure's length, renewals, review marks, final review and monthly notes from these numbers;
+// no programme rule is hard-coded elsewhere. Two numbers are conditions of funding, not of what
+// may be recorded (a month with one home visit still happened; a contract sent late was still
+// signed): `homeVisitsPerMonth` and `contractDeadlineDays` are published for funding statements
+// and worklists, which the decider leaves to them. Figures come from the programme documents
 // (Slime+ 2022-2025 workshop report, Pas-de-Calais 2026 calls for projects).
 import type { CommandType } from '../../contracts/commands/index.js';
 import { PROGRAMME_IDS, PROGRAMME_LABELS, type DeclaredPhase, type ProgrammeId } from '../../contracts/enums.js';

@@ -25,13 +25,14 @@ export type DateCheck = readonly [field: string, date: string | undefined];
 
 /**
  * The checks every business date of a fact goes through: not in the future, not before the
- * referral, and not in a period when the pathway had exited (between an exit and its reopening).
+ * referral, not in a period when the pathway had exited (between an exit and its reopening),
+ * and not before the current stay began.
  */
 export function checkDates(rc: RuleContext, checks: readonly DateCheck[]): PathwayRejection | null {
   for (const [field, date] of checks) {
     if (date === undefined) continue;
     if (date > rc.today) return rejection('date.in_future', `${field} ${date} is after today (${rc.today}).`, field);
-    const problem = checkNotBeforeReferral(rc, field, date) ?? checkNotWhileExited(rc, field, date);
+    const problem = checkNotBeforeReferral(rc, field, date) ?? checkNotWhileExited(rc, field, date) ?? checkInCurrentStay(rc, field, date);
     if (problem) return problem;
   }
   return null;
@@ -54,6 +55,19 @@ function checkNotWhileExited(rc: RuleContext, field: string, date: string): Path
     }
   }
   return null;
+}
+
+/**
+ * After a reopening, nothing is dated back into an earlier stay (or the days after a rejected
+ * entry): that stay was closed when the pathway exited, and a fact slipped into it now would be
+ * counted in the new one (a pause left open across the exit, an entry decision or a measure
+ * before the household came back).
+ */
+function checkInCurrentStay(rc: RuleContext, field: string, date: string): PathwayRejection | null {
+  const from = rc.state.stayStartedOn;
+  return date < from
+    ? rejection('date.before_reopening', `${field} ${date} is before the pathway was reopened (${from}); an earlier stay takes no new facts.`, field)
+    : null;
 }
 
 /**

@@ -1,9 +1,10 @@
 // Contracted measures: contract, reviews, renewals, monthly progress notes, within the limits
 // the programme profile sets.
 import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
-import { firstDayOf, lastDayOf, monthOf } from '../../shared/dates.js';
+import { addMonths, firstDayOf, lastDayOf, monthOf } from '../../shared/dates.js';
 import type { MeasureSettings } from '../../programmes/profiles.js';
 import type { Decision } from '../decision.js';
+import type { DiagnosticVisitCompletedData } from '../../../contracts/index.js';
 import { rejection as refusalOf } from '../rejections.js';
 import type { MeasureState } from '../state.js';
 import {
@@ -30,17 +31,31 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   if (running && data.measureStartDate <= running.endsOn) {
     return refuse('measure.already_started', `Measure ${running.contractId} runs until ${running.endsOn}.`);
   }
-  if (settings.requiresDiagnostic && rc.state.diagnostics.length === 0) {
-    return refuse('diagnostic.required', 'In this programme the accompaniment follows the diagnostic.');
+  const diagnosed = settings.requiresDiagnostic ? diagnosticsThisStay(rc) : null;
+  if (diagnosed?.length === 0) {
+    const since = rc.state.reopenCount > 0 ? ` since the reopening of ${rc.state.stayStartedOn}` : '';
+    return refuse('diagnostic.required', `In this programme the accompaniment follows a diagnostic; none is recorded${since}.`);
   }
   const { min, max } = settings.durationMonths;
   if (data.durationMonths < min || data.durationMonths > max) {
     return refuse('measure.limit_exceeded', `A measure lasts ${min === max ? `${min}` : `${min} to ${max}`} months in this programme.`, 'durationMonths');
   }
+  // A second contract in the same stay continues the first: together they stay within what
+  // renewals could reach. More support than that is a new stay (an exit, then a reopening).
+  const ceiling = settings.renewal?.maxTotalMonths ?? max;
+  const contracted = monthsContractedThisStay(rc);
+  if (contracted + data.durationMonths > ceiling) {
+    return refuse(
+      'measure.limit_exceeded',
+      `This stay already had ${contracted} months of measure; with ${data.durationMonths} more it would pass the programme's ceiling of ${ceiling}.`,
+      'durationMonths',
+    );
+  }
   const problem = firstOf(
     checkDates(rc, [['signedOn', data.signedOn], ['measureStartDate', data.measureStartDate], ['sentToFunderOn', data.sentToFunderOn]]),
     checkAfterEntryValidation(rc, 'measureStartDate', data.measureStartDate),
     data.sentToFunderOn ? checkNotBefore('sentToFunderOn', data.sentToFunderOn, data.signedOn, 'the signature') : null,
+    diagnosed ? checkNotBefore('measureStartDate', data.measureStartDate, earliestVisit(diagnosed), 'the diagnostic visit') : null,
   );
   if (problem) return refusal(problem);
   const taken = (c: string) => [rc.state.measure, ...rc.state.pastMeasures].some((m) => m?.contractId === c);
@@ -48,6 +63,25 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   if ('rejection' in id) return refusal(id.rejection);
   // a contract sent after the programme's deadline is still recorded: lateness is for worklists to flag
   return accept({ type: 'MeasureContractSigned', data: defined(data, { contractId: id.id }) });
+}
+
+/**
+ * The accompaniment follows a diagnostic of the current stay ("after the entry is validated, a
+ * diagnostic is made"), and starts after it: one from before a reopening described another situation.
+ */
+function diagnosticsThisStay(rc: RuleContext): DiagnosticVisitCompletedData[] {
+  return rc.state.diagnostics.filter((d) => d.visitDate >= rc.state.stayStartedOn);
+}
+
+function earliestVisit(visits: readonly DiagnosticVisitCompletedData[]): string {
+  return visits.reduce((first, d) => (d.visitDate < first ? d.visitDate : first), visits[0]!.visitDate);
+}
+
+/** Months of the measures signed since the current stay began (renewals included). */
+function monthsContractedThisStay(rc: RuleContext): number {
+  let months = 0;
+  for (const m of [...rc.state.pastMeasures, rc.state.measure]) if (m && m.startDate >= rc.state.stayStartedOn) months += m.totalMonths;
+  return months;
 }
 
 export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: RuleContext): Decision {
@@ -78,6 +112,11 @@ export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: Rul
     }
     if (data.reviewDate > measure.endsOn) {
       return refuse('measure.outside_period', `reviewDate ${data.reviewDate} is after the measure ended (${measure.endsOn}).`, 'reviewDate');
+    }
+    // "At 3 months": held in the month before its mark at the earliest, never in the first weeks.
+    const earliest = addMonths(measure.startDate, mark - 1);
+    if (data.reviewDate < earliest) {
+      return refuse('measure.review_too_early', `The ${mark}-month review of a measure that started on ${measure.startDate} is held from ${earliest} on.`, 'reviewDate');
     }
     if (measure.reviews.some((r) => r.kind === 'intermediate' && r.monthMark === mark)) {
       return refuse('measure.review_already_recorded', `The ${mark}-month review is already recorded.`, 'monthMark');
@@ -123,7 +162,7 @@ export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, r
   const problem = firstOf(
     checkDates(rc, [['signedOn', data.signedOn]]),
     checkNotBefore('signedOn', data.signedOn, firstDayOf(data.month), 'the month it covers'),
-    ...data.homeVisitDates.map((d, i) => visitInMonth(rc, d, data.month, `homeVisitDates.${i}`)),
+    ...data.homeVisitDates.map((d, i) => noteVisit(rc, measure, d, data, `homeVisitDates.${i}`)),
   );
   if (problem) return refusal(problem);
   for (const [i, orientationId] of data.orientationIds.entries()) {
@@ -140,9 +179,17 @@ export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, r
   });
 }
 
-function visitInMonth(rc: RuleContext, date: string, month: string, field: string) {
-  if (date < firstDayOf(month) || date > lastDayOf(month)) {
-    return refusalOf('date.out_of_order', `${field} ${date} is not in ${month}.`, field);
+/** A visit a note lists: in its month, inside the measure, before the household signed the note. */
+function noteVisit(rc: RuleContext, measure: MeasureState, date: string, note: { month: string; signedOn: string }, field: string) {
+  if (date < firstDayOf(note.month) || date > lastDayOf(note.month)) {
+    return refusalOf('date.out_of_order', `${field} ${date} is not in ${note.month}.`, field);
   }
-  return firstOf(checkDates(rc, [[field, date]]), checkNotDuringPause(rc, field, date));
+  if (date < measure.startDate || date > measure.endsOn) {
+    return refusalOf('measure.outside_period', `${field} ${date} is outside the measure (${measure.startDate} to ${measure.endsOn}).`, field);
+  }
+  return firstOf(
+    checkDates(rc, [[field, date]]),
+    checkNotBefore('signedOn', note.signedOn, date, `the visit of ${date} it lists`),
+    checkNotDuringPause(rc, field, date),
+  );
 }

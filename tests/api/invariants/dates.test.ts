@@ -97,7 +97,9 @@ t.test('nothing is dated in the days a pathway had exited, once it is reopened',
   for (const [command, field] of cases) {
     await p.rejects(command, { status: 422, code: 'date.while_exited', field }, as.officer);
   }
-  // the exit day and the reopening day themselves belong to the pathway
-  await p.do(step.attempt('2026-07-01'), as.officer);
+  // the first stay, exit day included, is closed: nothing is slipped into it after the reopening
+  for (const day of ['2026-06-25', '2026-07-01']) {
+    await p.rejects(step.attempt(day), { status: 422, code: 'date.before_reopening', field: 'attemptedOn' }, as.officer);
+  }
   await p.do(step.attempt('2026-09-01'), as.officer);
 });

@@ -118,3 +118,26 @@ t.test('ADSL: a household that left before its entry was decided waits for a dec
   t.equal(res.statusCode, 409, 'no funded measure on an unvalidated household');
   t.equal(res.json().code, 'entry.validation_required', 'the answer asks for the validation');
 });
+
+t.test('after a reopening nothing is dated back into the closed stay', async (t) => {
+  const { svc, as } = await setUp(t);
+  // exited, then back: the new entry decision and a pause cannot be dated before the reopening
+  const exited = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
+  await exited.do(commands.acceptEntry('2026-06-05'));
+  await exited.do(commands.diagnostic('2026-06-20'), as.officer);
+  await exited.do(commands.contact('2026-06-25'), as.officer);
+  await exited.do(step.exit('2026-07-01', 'contact_lost', 'Plus de réponse'), as.officer);
+  await exited.do(step.reopen('2026-08-01'));
+  await exited.rejects(commands.acceptEntry('2026-06-10'), { status: 422, code: 'date.before_reopening', field: 'decidedOn' });
+  await exited.do(commands.acceptEntry('2026-08-03'));
+  await exited.rejects(commands.pause('2026-06-26'), { status: 422, code: 'date.before_reopening', field: 'startDate' }, as.officer);
+  t.equal((await exited.state()).stayStartedOn, '2026-08-01');
+  // rejected, then reopened: the days after the rejection are no more open than those of an exit
+  const rejected = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
+  await rejected.do(commands.rejectEntry('2026-06-05'));
+  await rejected.do(step.reopen('2026-08-01'));
+  await rejected.rejects(commands.acceptEntry('2026-07-01'), { status: 422, code: 'date.before_reopening', field: 'decidedOn' });
+  await rejected.do(commands.acceptEntry('2026-08-01'));
+  await rejected.rejects(commands.contact('2026-07-02'), { status: 422, code: 'date.before_reopening', field: 'contactDate' }, as.officer);
+  await rejected.do(commands.contact('2026-08-02'), as.officer);
+});

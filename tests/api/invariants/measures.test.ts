@@ -127,8 +127,48 @@ t.test('a measure ends with the exit; a new one is signed after the pathway is r
   await p.rejects(step.review('2026-08-02', 'final'), { status: 409, code: 'entry.validation_required' }, as.officer);
   await p.do(commands.acceptEntry('2026-08-02'));
   await p.rejects(step.review('2026-08-03', 'final'), { status: 409, code: 'measure.not_started' }, as.officer);
+  // the June diagnostic described the first stay: the new accompaniment follows a new one
+  await p.rejects(step.contract('2026-08-03', 3), { status: 409, code: 'diagnostic.required' });
+  await p.do(commands.diagnostic('2026-08-03'), as.officer);
   await p.do(step.contract('2026-08-03', 3));
   const s = await p.state();
   t.match(s.measure, { startDate: '2026-08-03', closedOn: null });
   t.same(s.pastMeasures.map((m: { startDate: string; closedOn: string }) => [m.startDate, m.closedOn]), [['2026-07-01', '2026-07-20']]);
+});
+
+t.test('energy accompaniment: a second contract in the same stay counts against the 6-month ceiling', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await energy(t, svc, as, ['2026-06-21', 3]);
+  // the first measure ran to 2026-09-20; another 4 months would make 7 in this stay
+  await p.rejects(step.contract('2026-09-21', 4), { status: 422, code: 'measure.limit_exceeded', field: 'durationMonths' });
+  await p.do(step.contract('2026-09-21', 3));
+  t.match((await p.state()).measure, { startDate: '2026-09-21', totalMonths: 3 });
+});
+
+t.test('energy accompaniment: the measure starts after the diagnostic of the current stay', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await energy(t, svc, as);
+  await p.rejects(step.contract('2026-06-10', 3), { status: 422, code: 'date.out_of_order', field: 'measureStartDate' });
+  await p.do(step.contract('2026-06-20', 3));
+});
+
+t.test('energy accompaniment: a progress note lists visits of the measure, made before the household signed it', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await energy(t, svc, as, ['2026-07-15', 3]);
+  await p.rejects(step.note('2026-07', '2026-07-31', ['2026-07-01', '2026-07-20']), { status: 422, code: 'measure.outside_period', field: 'homeVisitDates.0' }, as.officer);
+  await p.rejects(step.note('2026-07', '2026-07-18', ['2026-07-16', '2026-07-20']), { status: 422, code: 'date.out_of_order', field: 'signedOn' }, as.officer);
+  await p.rejects(step.note('2026-10', '2026-10-16', ['2026-10-15']), { status: 422, code: 'measure.outside_period', field: 'homeVisitDates.0' }, as.officer);
+  await p.do(step.note('2026-07', '2026-07-31', ['2026-07-16', '2026-07-20']), as.officer);
+});
+
+t.test('ASTRE: an intermediate review is held from the month before its mark on', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-astre-2026', referredOn: '2025-08-01', tenure: 'owner_occupier' });
+  await p.do(commands.acceptEntry('2025-08-05'));
+  await p.do(step.contract('2025-09-15', 12));
+  await p.rejects(step.review('2025-10-01', 'intermediate', 9), { status: 422, code: 'measure.review_too_early', field: 'reviewDate' }, as.officer);
+  await p.rejects(step.review('2025-11-14', 'intermediate', 3), { status: 422, code: 'measure.review_too_early', field: 'reviewDate' }, as.officer);
+  await p.do(step.review('2025-11-15', 'intermediate', 3), as.officer);
+  await p.rejects(step.review('2026-01-20', 'intermediate', 6), { status: 422, code: 'measure.review_too_early', field: 'reviewDate' }, as.officer);
+  await p.do(step.review('2026-03-10', 'intermediate', 6), as.officer);
 });

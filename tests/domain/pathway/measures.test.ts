@@ -122,7 +122,9 @@ t.test('an exit closes the measure; after a reopening a new one can be signed', 
   const past = [...energy, e.contract('2026-07-01', 3), e.exited('2026-07-20', 'moved')];
   t.equal(given(t, past).state?.measure?.closedOn, '2026-07-20');
   const back = [...past, e.reopened('2026-08-01'), e.accepted('2026-08-02')];
-  const state = given(t, back).when(c.contract('2026-08-03', 3)).then([
+  // the accompaniment follows a diagnostic of this stay: the one of June described the first
+  given(t, back).when(c.contract('2026-08-03', 3)).thenRejects('diagnostic.required');
+  const state = given(t, [...back, e.diagnostic('visit-2', '2026-08-03')]).when(c.contract('2026-08-03', 3)).then([
     { type: 'MeasureContractSigned', data: { contractId: 'id-1', signedOn: '2026-08-03', measureStartDate: '2026-08-03', durationMonths: 3 } },
   ]);
   t.equal(state?.pastMeasures.length, 1);
