@@ -151,3 +151,35 @@ t.test('a referral recorded by staff belongs to the organisation it names; a ref
   const listed = (await mds.get('/v1/pathways')).json().items.map((p: { pathwayId: string }) => p.pathwayId);
   t.same(listed, [byPhone], 'the list scopes alike');
 });
+
+t.test('a route reached through another spelling of its URL still needs a token', async (t) => {
+  const svc = await testService(t);
+  const ghost = '01a23c85-1fc0-7000-ab55-c15eff898988';
+  const expectRefused = (res: { statusCode: number; headers: Record<string, unknown>; json(): { code: string } }, what: string) => {
+    t.equal(res.statusCode, 401, what);
+    t.equal(res.json().code, 'auth.token_missing', what);
+    t.match(res.headers['www-authenticate'], /^Bearer/, what);
+  };
+  // percent-encoded: the router decodes it to /v1/...; an unknown id must not answer 404 to a stranger
+  for (const url of ['/%76%31/pathways', `/%76%31/pathways/${ghost}/classification`, `/%76%31/audit/pathways/${ghost}/replay`]) {
+    expectRefused(await svc.app.inject({ method: 'GET', url }), url);
+  }
+  // nor may a stranger leave idempotency keys behind: the second body would otherwise meet the first's key
+  for (const payload of ['{"a":1}', '{"a":2}']) {
+    const res = await svc.app.inject({ method: 'POST', url: '/%76%31/pathways', payload, headers: { 'content-type': 'application/json', 'idempotency-key': 'anon-k1' } });
+    expectRefused(res, `keyed POST ${payload}`);
+  }
+  // absolute-form request target, which only a real socket can send
+  await svc.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = svc.app.server.address() as { port: number };
+  const { connect } = await import('node:net');
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET http://127.0.0.1:${port}/v1/pathways/${ghost}/classification HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (d) => (text += d));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  t.match(raw.split('\r\n')[0], /^HTTP\/1\.1 401 /, 'absolute-form target');
+  t.match(raw, /auth\.token_missing/);
+});

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AuthenticatedPrincipal } from '../../../infra/auth/principal.js';
 import type { TokenVerifier } from '../../../infra/auth/tokens.js';
@@ -10,11 +10,15 @@ declare module 'fastify' {
   }
 }
 
-/** Every route under /v1 needs a valid bearer token; health and docs stay open. */
+/**
+ * Every route under /v1 needs a valid bearer token; health and docs stay open. The hook is
+ * attached to the routes themselves, chosen by their declared path: a check of the request's
+ * URL would let `/%76%31/...` or an absolute-form target (`http://host/v1/...`), which the router
+ * matches to the same routes, through without a token.
+ */
 async function authentication(app: FastifyInstance, opts: { verifier: TokenVerifier; prefix: string }): Promise<void> {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.startsWith(opts.prefix)) return done();
+  const authenticate: onRequestHookHandler = (request, reply, done) => {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
     if (!match) {
@@ -38,6 +42,12 @@ async function authentication(app: FastifyInstance, opts: { verifier: TokenVerif
       },
       (error: Error) => done(error),
     );
+  };
+  // First among the route's own onRequest hooks: nothing of a route runs before its caller is known.
+  app.addHook('onRoute', (route) => {
+    if (route.url !== opts.prefix && !route.url.startsWith(`${opts.prefix}/`)) return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [authenticate, ...own];
   });
 }
 
