@@ -77,6 +77,13 @@ t.test('bad input gets 4xx problem+json with field paths, and the store is uncha
     expectProblem(t, await c.post(`/v1/pathways/${id}/pauses`, { startDate: '2026-07-01', reason: 'x' }, { 'idempotency-key': 'white space' }), 400, 'idempotency.key_invalid');
   });
 
+  await t.test('a body nested thousands of levels deep, with or without a key', async (t) => {
+    const deep = `{"contactDate":"2026-06-10","channel":"phone","participants":["J"],"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    expectProblem(t, await raw(`/v1/pathways/${id}/support-contacts`, deep), 400, 'request.invalid');
+    expectProblem(t, await raw(`/v1/pathways/${id}/support-contacts`, deep, { ...auth, 'idempotency-key': 'deep-1' }), 400, 'request.too_deep');
+    expectProblem(t, await raw('/v1/pathways', deep, { ...auth, 'idempotency-key': 'deep-2' }), 400, 'request.too_deep');
+  });
+
   t.equal(await svc.store.headPosition(), before, 'no bad request wrote an event');
 });
 

@@ -76,7 +76,7 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
       throw new ProblemError(400, 'idempotency.key_invalid', 'Idempotency-Key must be 1 to 200 characters among letters, digits and . _ : -');
     }
     const principalId = keyScope(request);
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${canonicalBody(request.body)}`).digest('hex');
     const reservation = opts.store.reserve(principalId, key, fingerprint);
     switch (reservation.kind) {
       case 'new':
@@ -95,6 +95,19 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
         reply.code(statusCode).headers(headers).header('idempotent-replayed', 'true').send(body);
         return 'answered';
       }
+    }
+  }
+
+  /**
+   * The body as canonical JSON, before any validation: a body nested thousands of levels deep
+   * (which the JSON parser takes) would overflow the recursive serialiser; it is bad input.
+   */
+  function canonicalBody(body: unknown): string {
+    try {
+      return canonicalJson(body ?? null);
+    } catch (error) {
+      if (error instanceof RangeError) throw new ProblemError(400, 'request.too_deep', 'The body nests arrays or objects too deeply.');
+      throw error;
     }
   }
 
