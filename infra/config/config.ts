@@ -38,11 +38,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const picked = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = configSchema.safeParse(picked);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])])}: ${i.message}`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]), picked[String(i.path[0])])}: ${i.message}`));
   }
   if (parsed.data.PARCOURS_JWT_SECRET && parsed.data.PARCOURS_JWKS_URL) {
     throw new ConfigError(['PARCOURS_JWT_SECRET and PARCOURS_JWKS_URL: set one of them, not both']);
   }
   const dir = parsed.data.PARCOURS_DATA_DIR;
   return { ...parsed.data, dataDir: isAbsolute(dir) ? dir : resolve(process.cwd(), dir) };
+}
+
+/** A rejected value, quoted so the operator sees what was read, except a secret's: only its length. */
+function shown(name: string, value: string | undefined): string {
+  if (value !== undefined && /SECRET|PASSWORD|TOKEN|KEY/.test(name)) return `<${value.length} characters, not shown>`;
+  return JSON.stringify(value);
 }

@@ -25,6 +25,18 @@ t.test('a bad value names the variable', async (t) => {
     t.match((e as Error).message, /LOG_LEVEL="loud"/);
   }
   t.throws(() => loadConfig({ PARCOURS_JWT_SECRET: 'short' }), /PARCOURS_JWT_SECRET/);
+  // a rejected secret is named and measured, never echoed (start-up errors reach logs and terminals)
+  const secret = 'hunter2-my-real-secret';
+  const message = (() => {
+    try {
+      loadConfig({ PARCOURS_JWT_SECRET: secret });
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  })();
+  t.match(message, /PARCOURS_JWT_SECRET=<22 characters, not shown>/);
+  t.notOk(message.includes(secret), 'the secret itself is not in the message');
   t.throws(() => loadConfig({ PARCOURS_PROJECTION_PRIORITY: 'realtime' }), /PARCOURS_PROJECTION_PRIORITY/);
   t.throws(() => loadConfig({ PARCOURS_STORE_WRITER: 'process' }), /PARCOURS_STORE_WRITER="process"/);
   t.throws(() => loadConfig({ PARCOURS_STORE_BUSY_TIMEOUT_MS: '0' }), /PARCOURS_STORE_BUSY_TIMEOUT_MS="0"/);
