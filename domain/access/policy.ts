@@ -73,6 +73,15 @@ export function canRefer(actor: Actor, territory: string): AccessDecision {
   return ALLOWED;
 }
 
+/**
+ * May the actor's role ever send this command, whatever its body and pathway? Answered before
+ * the body is read, so a role that may not write is told so, not told its body is invalid.
+ */
+export function roleMaySend(actor: Actor, commandType: string): AccessDecision {
+  if (commandType === 'ReferHousehold') return actor.role === 'auditor' ? readOnly() : ALLOWED;
+  return roleMayCommand(actor, commandType);
+}
+
 /** May the actor's role run this command on some pathway (whichever it is)? */
 export function roleMayCommand(actor: Actor, commandType: string): AccessDecision {
   switch (actor.role) {

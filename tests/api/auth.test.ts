@@ -88,6 +88,25 @@ t.test('roles and territories', async (t) => {
   t.equal(foreign.json().code, 'auth.not_your_referral');
   const referrerWrites = await referrer.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-07-01').data);
   t.equal(referrerWrites.json().code, 'auth.role_forbidden');
+
+  // a role that may never send a command is told so, whatever its body: checked before the body is read
+  const { commandRoutes } = await import('../../contracts/commands/index.js');
+  const steps = Object.entries(commandRoutes).filter(([type]) => type !== 'ReferHousehold').map(([, r]) => `/v1/pathways/${id}/${r.segment}`);
+  t.ok(steps.length > 20, 'every step route');
+  for (const [url, code] of [['/v1/pathways', 'auth.read_only'], ['/v1/phase-policies', 'auth.role_forbidden'], ...steps.map((u) => [u, 'auth.read_only'])]) {
+    const res = await auditor.post(url!, {});
+    t.equal(res.statusCode, 403, `auditor, empty body: ${url}`);
+    t.equal(res.json().code, code, url);
+  }
+  for (const [who, url, code] of [
+    [referrer, `/v1/pathways/${id}/pauses`, 'auth.role_forbidden'],
+    [officer, `/v1/pathways/${id}/entry-acceptance`, 'auth.role_forbidden'],
+    [officer, '/v1/phase-policies', 'auth.role_forbidden'],
+  ] as const) {
+    const res = await who.post(url, { colour: 'blue' });
+    t.equal(res.statusCode, 403, url);
+    t.equal(res.json().code, code, url);
+  }
   t.equal(await svc.store.headPosition(), before, 'no refused request wrote anything');
 });
 

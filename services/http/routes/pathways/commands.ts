@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandAcceptedSchema, pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
@@ -7,7 +7,8 @@ import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { etagOf, parseIfMatch } from '../../etag.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { plainJsonSerializer } from '../../plain-json.js';
-import { errorResponses } from '../../problem.js';
+import { errorResponses, ProblemError } from '../../problem.js';
+import { roleMaySend } from '../../../../domain/access/policy.js';
 
 const commandHeaders = z.object({
   'if-match': z.string().optional().describe('The ETag of the pathway you read; 412 if it changed since'),
@@ -23,6 +24,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
   app.post(
     '/v1/pathways',
     {
+      onRequest: refuseRole('ReferHousehold'),
       serializerCompiler: plainJsonSerializer,
       schema: {
         tags: ['pathways'],
@@ -53,6 +55,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
     app.post(
       `/v1/pathways/:pathwayId/${segment}`,
       {
+        onRequest: refuseRole(type),
         serializerCompiler: plainJsonSerializer,
         schema: {
           tags: ['pathways'],
@@ -81,6 +84,17 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
     );
   }
 };
+
+/**
+ * A role that may never send the command is refused before its body is parsed or its key
+ * reserved (the authentication hook, attached to every /v1 route, runs first).
+ */
+function refuseRole(type: CommandType): onRequestHookHandler {
+  return (request, _reply, done) => {
+    const access = roleMaySend(principalOf(request), type);
+    done(access.allowed ? undefined : new ProblemError(403, access.code, access.detail));
+  };
+}
 
 /** A keyed request's facts keep its key (as causation) and take ids from its digest. */
 function keyed(request: FastifyRequest): { causationId?: string; requestDigest?: string } {

@@ -51,6 +51,11 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
   app.post(
     '/v1/phase-policies',
     {
+      // only admins add versions: anyone else is told so before the body is read
+      onRequest: (request, _reply, done) => {
+        const access = canManagePolicies(principalOf(request));
+        done(access.allowed ? undefined : new ProblemError(403, access.code, access.detail));
+      },
       schema: {
         tags: ['phases'],
         operationId: 'AddPhasePolicy',
@@ -64,8 +69,6 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
     },
     async (request, reply) => {
       const actor = principalOf(request);
-      const access = canManagePolicies(actor);
-      if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
       const keyed = request.idempotency;
       const { policy, replayed } = await policies.add(request.body, recordedPrincipal(actor), request.id, keyed ? { key: keyed.key, digest: keyed.digest } : undefined);
       if (replayed) reply.header('idempotent-replayed', 'true');
