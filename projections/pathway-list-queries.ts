@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PathwayStage, PathwayStatus, ProgrammeId } from '../contracts/enums.js';
-import type { Actor } from '../domain/access/policy.js';
+import { seesOutcomeOnly, type Actor } from '../domain/access/policy.js';
 
 export interface PathwayListFilter {
   programme?: string;
@@ -19,7 +19,8 @@ export interface PathwaySummary {
   /** The columns hold what the projection wrote from the fold: these values only. */
   status: PathwayStatus;
   stage: PathwayStage;
-  assignedOfficerId: string | null;
+  /** Who is assigned, for staff; absent for referrers and partner systems (not outcome data). */
+  assignedOfficerId?: string | null;
   referredOn: string;
   lastActivityOn: string;
   revision: number;
@@ -29,7 +30,8 @@ export interface PathwaySummary {
 export function listPathways(db: Database.Database, actor: Actor, f: PathwayListFilter): { items: PathwaySummary[]; more: boolean } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (actor.role === 'referrer' || actor.role === 'partner_system') {
+  const outcomeOnly = seesOutcomeOnly(actor);
+  if (outcomeOnly) {
     where.push('referrer_org = ?');
     params.push(actor.organisationId);
   } else if ((actor.role === 'coordinator' || actor.role === 'visit_officer') && !actor.territories.includes('*')) {
@@ -60,7 +62,7 @@ export function listPathways(db: Database.Database, actor: Actor, f: PathwayList
       territory: r.territory as string,
       status: r.status as PathwayStatus,
       stage: r.stage as PathwayStage,
-      assignedOfficerId: r.assigned_officer_id as string | null,
+      ...(outcomeOnly ? {} : { assignedOfficerId: r.assigned_officer_id as string | null }),
       referredOn: r.referred_on as string,
       lastActivityOn: r.last_activity_on as string,
       revision: r.revision as number,

@@ -46,7 +46,7 @@ export const pathwayListQuery = z.strictObject({
   programme: z.string().max(64).optional(),
   territory: z.string().max(100).optional(),
   status: z.enum(PATHWAY_STATUSES).optional(),
-  assignedOfficer: z.string().max(200).optional(),
+  assignedOfficer: z.string().max(200).optional().describe('Staff only: referrers and partner systems get 403 auth.outcome_only'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),
 });
@@ -57,7 +57,7 @@ export const pathwaySummarySchema = z.object({
   territory: z.string(),
   status: z.enum(PATHWAY_STATUSES),
   stage: z.enum(PATHWAY_STAGES),
-  assignedOfficerId: z.string().nullable(),
+  assignedOfficerId: z.string().nullable().optional().describe('Absent for referrers and partner systems, who see outcomes only'),
   referredOn: z.string(),
   lastActivityOn: z.string(),
   revision: z.number().int(),

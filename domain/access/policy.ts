@@ -39,6 +39,11 @@ export function actsIn(actor: Actor, territory: string): boolean {
   return actor.territories.includes('*') || actor.territories.includes(territory);
 }
 
+/** Referrers and partner systems see outcomes only, whichever pathway it is. */
+export function seesOutcomeOnly(actor: Actor): boolean {
+  return actor.role === 'referrer' || actor.role === 'partner_system';
+}
+
 export function readView(actor: Actor, scope: PathwayScope): ReadView | null {
   switch (actor.role) {
     case 'admin':

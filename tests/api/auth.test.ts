@@ -93,8 +93,9 @@ t.test('roles and territories', async (t) => {
   const { commandRoutes } = await import('../../contracts/commands/index.js');
   const steps = Object.entries(commandRoutes).filter(([type]) => type !== 'ReferHousehold').map(([, r]) => `/v1/pathways/${id}/${r.segment}`);
   t.ok(steps.length > 20, 'every step route');
-  for (const [url, code] of [['/v1/pathways', 'auth.read_only'], ['/v1/phase-policies', 'auth.role_forbidden'], ...steps.map((u) => [u, 'auth.read_only'])]) {
-    const res = await auditor.post(url!, {});
+  const refusals: Array<[string, string]> = [['/v1/pathways', 'auth.read_only'], ['/v1/phase-policies', 'auth.role_forbidden'], ...steps.map((u): [string, string] => [u, 'auth.read_only'])];
+  for (const [url, code] of refusals) {
+    const res = await auditor.post(url, {});
     t.equal(res.statusCode, 403, `auditor, empty body: ${url}`);
     t.equal(res.json().code, code, url);
   }
@@ -131,8 +132,16 @@ t.test('referrers and partner systems see only outcome-level data of their own r
   t.equal((await partner.get(`/v1/pathways/${id}/timeline`)).json().code, 'auth.outcome_only');
 
   await svc.projections.waitFor(await svc.store.headPosition());
+  t.equal((await coordinator.post(`/v1/pathways/${id}/visit-officer`, { officerId: 'julie-caron', assignedOn: '2026-06-21' })).statusCode, 200);
+  await svc.projections.waitFor(await svc.store.headPosition());
   const list = await partner.get('/v1/pathways');
   t.same(list.json().items.map((i: { pathwayId: string }) => i.pathwayId), [id], 'lists only its own referrals');
+  t.notOk('assignedOfficerId' in list.json().items[0], 'the list does not tell a partner who is assigned');
+  t.notOk(list.body.includes('julie-caron'));
+  const byOfficer = await partner.get('/v1/pathways?assignedOfficer=julie-caron');
+  t.equal(byOfficer.statusCode, 403, 'nor may a partner filter by officer');
+  t.equal(byOfficer.json().code, 'auth.outcome_only');
+  t.equal((await coordinator.get('/v1/pathways?assignedOfficer=julie-caron')).json().items[0].assignedOfficerId, 'julie-caron', 'staff see and filter by it');
   const stranger = caller(svc.app, await tokenFor(svc.dataDir, 'referrer', 'org-someone-else', []));
   t.same((await stranger.get('/v1/pathways')).json().items, []);
 

@@ -10,7 +10,7 @@ import {
   pathwayReadQuery,
   pathwayResourceSchema,
 } from '../../../../contracts/api/pathway-resources.js';
-import { canRead, readView } from '../../../../domain/access/policy.js';
+import { canRead, readView, seesOutcomeOnly } from '../../../../domain/access/policy.js';
 import type { EventStore } from '../../../../infra/eventstore/port.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { listPathways } from '../../../../projections/pathway-list-queries.js';
@@ -67,12 +67,15 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
         operationId: 'ListPathways',
         summary: 'Pathways the caller may see, filtered, with cursor pagination (eventually consistent)',
         querystring: pathwayListQuery,
-        response: { 200: pathwayListSchema, ...errorResponses(400, 401) },
+        response: { 200: pathwayListSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const actor = principalOf(request);
       const { cursor, limit, ...filters } = request.query;
+      if (filters.assignedOfficer !== undefined && seesOutcomeOnly(actor)) {
+        throw new ProblemError(403, 'auth.outcome_only', 'Your role sees the outcome of pathways, not who is assigned to them.');
+      }
       const afterId = cursor ? decodeCursor(cursor) : undefined;
       const page = listPathways(readDb, actor, { ...filters, limit, ...(afterId ? { afterId } : {}) });
       const last = page.items[page.items.length - 1];
