@@ -4,13 +4,23 @@ export function etagOf(revision: number): string {
   return `"${revision}"`;
 }
 
-/** If-Match carries the revision the caller last read, as the ETag we gave ("5", W/"5" or 5). */
-export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+/**
+ * If-Match (RFC 9110 §13.1.1): undefined when absent or `*` (any current revision will do: a
+ * missing pathway is a 404 either way), else the revisions it names, any of which matches. The
+ * comparison is strong: a weak tag (W/"3") matches nothing, nor does a tag this API never gives
+ * ("007", "abc"); such a list is empty and the command gets 412. Unquoted text is a 400.
+ */
+export function parseIfMatch(header: string | string[] | undefined): readonly number[] | undefined {
   if (header === undefined) return undefined;
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec((value ?? '').trim());
-  if (!match) throw new ProblemError(400, 'request.invalid_if_match', 'If-Match must be an ETag received from this API, such as "3".');
-  return Number(match[1]);
+  const text = (Array.isArray(header) ? header.join(',') : header).trim();
+  if (text === '*') return undefined;
+  const revisions: number[] = [];
+  for (const part of text.split(',')) {
+    const tag = /^(W\/)?"([\x21\x23-\x7e]*)"$/.exec(part.trim());
+    if (!tag) throw new ProblemError(400, 'request.invalid_if_match', 'If-Match must be *, or entity tags received from this API, such as "3" (a list: "3", "4").');
+    if (tag[1] === undefined && /^(?:0|[1-9]\d{0,14})$/.test(tag[2]!)) revisions.push(Number(tag[2]));
+  }
+  return revisions;
 }
 
 /**

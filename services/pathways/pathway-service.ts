@@ -19,8 +19,8 @@ export interface CommandRequest {
   pathwayId?: string;
   command: PathwayCommand;
   actor: Actor;
-  /** The revision the caller saw (If-Match); without it, a concurrent change is retried on fresh state. */
-  ifMatch?: number;
+  /** The revisions the caller accepts (If-Match), any of them; without it, a concurrent change is retried on fresh state. */
+  ifMatch?: readonly number[];
   correlationId: string;
   causationId?: string;
   /**
@@ -111,8 +111,8 @@ async function executeWithRetries(store: EventStore, req: CommandRequest, eventI
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (req.ifMatch !== undefined) {
-        throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway changed since revision ${req.ifMatch} (now ${error.actual}); read it again and retry.`, {
-          expectedRevision: req.ifMatch,
+        throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway changed since revision ${error.expected} (now ${error.actual}); read it again and retry.`, {
+          expectedRevision: error.expected,
           actualRevision: error.actual,
         });
       }
@@ -140,7 +140,7 @@ async function attemptOnce(store: EventStore, req: CommandRequest, eventId: Even
   refuseBeforeLookup(req);
   let loaded = await load(pathwayId, false);
   // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
-  if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) loaded = await load(pathwayId, true);
+  if (loaded && req.ifMatch !== undefined && !req.ifMatch.includes(loaded.revision)) loaded = await load(pathwayId, true);
   if (creating && loaded) {
     // Where the existing pathway is, only for a caller who may read it: to anyone else the
     // conflict says no more than that the id is taken.
@@ -158,9 +158,10 @@ async function attemptOnce(store: EventStore, req: CommandRequest, eventId: Even
     const access = canCommand(req.actor, req.command.type, loaded.scope);
     if (!access.allowed) throw new ProblemError(403, access.code, access.detail);
   }
-  if (loaded && req.ifMatch !== undefined && loaded.revision !== req.ifMatch) {
-    throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway is at revision ${loaded.revision}, not ${req.ifMatch}; read it again and retry.`, {
-      expectedRevision: req.ifMatch,
+  if (loaded && req.ifMatch !== undefined && !req.ifMatch.includes(loaded.revision)) {
+    const named = req.ifMatch.length ? req.ifMatch.join(' or ') : 'one the If-Match header names (a weak or unknown tag matches none)';
+    throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway is at revision ${loaded.revision}, not ${named}; read it again and retry.`, {
+      ...(req.ifMatch.length === 1 ? { expectedRevision: req.ifMatch[0] } : { expectedRevisions: req.ifMatch }),
       actualRevision: loaded.revision,
     });
   }

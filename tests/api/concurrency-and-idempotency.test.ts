@@ -26,6 +26,31 @@ for (const writer of WRITERS) t.test(`ETag and If-Match (${writer} writer): a st
   t.equal(fresh.statusCode, 200);
 });
 
+t.test('If-Match follows RFC 9110: *, lists, strong comparison only; a referral has no revision to match', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  const contact = (day: number) => commands.contact(`2026-07-${String(day).padStart(2, '0')}`).data;
+  const post = (day: number, ifMatch: string) => c.post(`/v1/pathways/${id}/support-contacts`, contact(day), { 'if-match': ifMatch });
+  t.equal((await post(1, '*')).statusCode, 200, '* matches the pathway at any revision');
+  t.equal((await post(2, '"0", "1"')).statusCode, 200, 'a list matches if it names the current revision');
+  const before = await svc.store.streamRevision(`pathway-${id}`);
+  for (const [tag, why] of [['W/"2"', 'a weak tag never matches'], ['"002"', 'tags compare octet by octet'], ['"abc"', 'a tag this API never gave'], ['"0", "1"', 'a list without the current revision']]) {
+    const res = await post(3, tag!);
+    t.equal(res.statusCode, 412, why);
+    t.equal(res.json().code, 'pathway.revision_mismatch', why);
+  }
+  for (const tag of ['2', '"2', 'W/2', '"2",, x']) t.equal((await post(3, tag)).json().code, 'request.invalid_if_match', `malformed: ${tag}`);
+  t.equal(await svc.store.streamRevision(`pathway-${id}`), before, 'no refused request wrote anything');
+  t.equal((await post(3, '"2"')).statusCode, 200);
+
+  const referral = commands.refer().data;
+  const tagged = await c.post('/v1/pathways', referral, { 'if-match': '"5"' });
+  t.equal(tagged.statusCode, 412, 'no tag matches a pathway not created yet');
+  t.equal(tagged.json().code, 'pathway.revision_mismatch');
+  t.equal((await c.post('/v1/pathways', referral, { 'if-match': '*' })).statusCode, 201);
+});
+
 t.test('concurrent commands with the same If-Match: exactly one wins', async (t) => {
   const svc = await testService(t);
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));

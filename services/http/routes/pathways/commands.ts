@@ -10,9 +10,14 @@ import { plainJsonSerializer } from '../../plain-json.js';
 import { errorResponses, ProblemError } from '../../problem.js';
 import { roleMaySend } from '../../../../domain/access/policy.js';
 
+const idempotencyKey = z.string().optional().describe('Retry key (1 to 200 of A-Z a-z 0-9 . _ : -): the same key and body get the same response for 7 days');
 const commandHeaders = z.object({
-  'if-match': z.string().optional().describe('The ETag of the pathway you read; 412 if it changed since'),
-  'idempotency-key': z.string().optional().describe('Retry key: the same key and body get the same response'),
+  'if-match': z.string().optional().describe('The ETag of the pathway you read ("3"), a list of them, or *; 412 if the pathway is at none of them (a weak tag matches none)'),
+  'idempotency-key': idempotencyKey,
+});
+const referralHeaders = z.object({
+  'if-match': z.string().optional().describe('Only *: a referral creates its pathway, so any entity tag answers 412'),
+  'idempotency-key': idempotencyKey,
 });
 
 // 503: the store's or the key file's write lock stayed taken by another process (store.busy,
@@ -30,12 +35,16 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
         tags: ['pathways'],
         operationId: 'ReferHousehold',
         summary: commandRoutes.ReferHousehold.summary,
-        headers: commandHeaders,
+        headers: referralHeaders,
         body: pathwayCommandSchemas.ReferHousehold,
         response: { 201: commandAcceptedSchema, ...ERRORS },
       },
     },
     async (request, reply) => {
+      // The pathway does not exist yet: no entity tag of it can match (RFC 9110 §13.1.1).
+      if (parseIfMatch(request.headers['if-match']) !== undefined) {
+        throw new ProblemError(412, 'pathway.revision_mismatch', 'A referral creates its pathway: there is no revision to match; send If-Match: * or none.');
+      }
       const outcome = await pathways.execute({
         command: { type: 'ReferHousehold', data: request.body },
         actor: principalOf(request),
