@@ -35,8 +35,9 @@ t.test('If-Match follows RFC 9110: *, lists, strong comparison only; a referral 
   t.equal((await post(1, '*')).statusCode, 200, '* matches the pathway at any revision');
   t.equal((await post(2, '"0", "1"')).statusCode, 200, 'a list matches if it names the current revision');
   const before = await svc.store.streamRevision(`pathway-${id}`);
-  for (const [tag, why] of [['W/"2"', 'a weak tag never matches'], ['"002"', 'tags compare octet by octet'], ['"abc"', 'a tag this API never gave'], ['"0", "1"', 'a list without the current revision']]) {
-    const res = await post(3, tag!);
+  const unmatched: Array<[string, string]> = [['W/"2"', 'a weak tag never matches'], ['"002"', 'tags compare octet by octet'], ['"abc"', 'a tag this API never gave'], ['"0", "1"', 'a list without the current revision']];
+  for (const [tag, why] of unmatched) {
+    const res = await post(3, tag);
     t.equal(res.statusCode, 412, why);
     t.equal(res.json().code, 'pathway.revision_mismatch', why);
   }

@@ -124,6 +124,8 @@ t.test('GET pathway: If-None-Match with the current ETag answers 304 without a b
     const res = await coordinator.get(`/v1/pathways/${id}`, { 'if-none-match': header });
     t.equal(res.statusCode, 304, `If-None-Match: ${header}`);
     t.equal(res.body, '', 'no body');
+    t.equal(res.headers['content-length'], undefined, 'no Content-Length (it would have to be the full body\'s)');
+    t.equal(res.headers['content-type'], undefined, 'no media type for no body');
     t.equal(res.headers.etag, '"0"');
   }
   for (const header of ['"1"', 'garbage', '']) {

@@ -52,7 +52,8 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       // The answer depends on the caller's token (its view); the full view holds personal data
       // that no cache should keep, the outcome view may be kept by the caller and revalidated.
       reply.header('etag', etag).header('vary', 'Authorization').header('cache-control', view === 'full' ? 'no-store' : 'private, no-cache');
-      if (ifNoneMatchHolds(request.headers['if-none-match'], etag)) return reply.code(304).send(null as never);
+      // No payload at all: a serialised null would go out as the 4 bytes "null" with their Content-Length.
+      if (ifNoneMatchHolds(request.headers['if-none-match'], etag)) return reply.code(304).send(undefined as never);
       reply.type('application/json; charset=utf-8');
       // The JSON bytes are sent as they are: the schema documents the body, the text is already written.
       return reply.send(bodies.body(request.params.pathwayId, loaded, view, request.query.asOf) as never);
