@@ -9,6 +9,7 @@ import type { EventStore } from '../../infra/eventstore/port.js';
 import { uuidv7 } from '../../infra/eventstore/uuidv7.js';
 import type { ProjectionStatusSource } from '../../infra/projections/runtime.js';
 import type { TokenVerifier } from '../../infra/auth/tokens.js';
+import strictQuery from './plugins/strict-query.js';
 import authentication from './plugins/authentication.js';
 import problemDetails, { frameworkError } from './plugins/problem-details.js';
 import health from './routes/health.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(authentication, { verifier: ctx.verifier, prefix: '/v1' });
+  await app.register(strictQuery, { prefix: '/v1' });
   await app.register(idempotency, { store: ctx.idempotency });
   await app.register(health, { store: ctx.store, projections: ctx.projections, maxLag: ctx.config.PARCOURS_READY_MAX_LAG });
   const pathways = new PathwayService(ctx.store);

@@ -67,6 +67,11 @@ t.test('bad input gets 4xx problem+json with field paths, and the store is uncha
     expectProblem(t, await c.get('/v1/pathways?sort=name'), 400, 'request.invalid');
     expectProblem(t, await c.get('/v1/pathways?cursor=garbage'), 400, 'request.invalid_cursor');
     expectProblem(t, await c.get(`/v1/pathways/${id}?asOf=yesterday`), 400, 'request.invalid');
+    // a route that declares no query parameter takes none, rather than ignoring it and recording the command
+    const dryRun = expectProblem(t, await c.post(`/v1/pathways/${id}/pauses?dryRun=true`, { startDate: '2026-07-01', reason: 'x' }), 400, 'request.invalid');
+    t.match(dryRun.errors, [{ in: 'querystring' }]);
+    expectProblem(t, await c.get(`/v1/pathways/${id}/timeline?colour=blue`), 400, 'request.invalid');
+    expectProblem(t, await c.get('/v1/phase-policies?x=1'), 400, 'request.invalid');
   });
   await t.test('unknown pathway', async (t) => {
     expectProblem(t, await c.post('/v1/pathways/01a20000-0000-7000-8000-000000000000/pauses', { startDate: '2026-07-01', reason: 'x' }), 404, 'pathway.not_found');

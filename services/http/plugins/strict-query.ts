@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+
+const noParameters = z.strictObject({});
+
+/**
+ * A /v1 route that declares no query parameters takes none: `?dryRun=true` on a command would
+ * otherwise be ignored silently (and the command recorded), where the routes that declare some
+ * already refuse unknown ones. Health and docs are left as they are.
+ */
+async function strictQuery(app: FastifyInstance, opts: { prefix: string }): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    if (route.url !== opts.prefix && !route.url.startsWith(`${opts.prefix}/`)) return;
+    if (route.schema?.querystring !== undefined) return;
+    route.schema = { ...route.schema, querystring: noParameters };
+  });
+}
+
+export default fp(strictQuery, { name: 'strict-query' });
