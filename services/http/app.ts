@@ -21,6 +21,7 @@ import { lazyChildLogger } from './request-logger.js';
 import { IdempotencyStore } from '../../infra/idempotency/idempotency-store.js';
 import { PathwayService } from '../pathways/pathway-service.js';
 import { withProblemMediaType } from './problem.js';
+import { withResponseHeaders } from './openapi-headers.js';
 import { PhaseReads } from '../phases/phase-reads.js';
 import { PolicyCatalogueStore } from '../phases/policy-catalogue-store.js';
 import classificationRoute from './routes/phases/classification.js';
@@ -83,7 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => withProblemMediaType(jsonSchemaTransformObject(input)),
+    transformObject: (input) => withResponseHeaders(withProblemMediaType(jsonSchemaTransformObject(input))),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -50,6 +50,17 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
       // Whatever takes a path parameter, a query or a body can be sent a bad one.
       const takesInput = (op as { parameters?: unknown[]; requestBody?: unknown }).parameters?.length || (op as { requestBody?: unknown }).requestBody;
       if (takesInput) t.ok(op.responses['400'], `${method.toUpperCase()} ${path}: 400 documented`);
+      const headersOf = (status: string) => Object.keys((op.responses[status] as { headers?: object } | undefined)?.headers ?? {});
+      for (const status of statuses) t.ok(headersOf(status).includes('X-Request-Id'), `${method.toUpperCase()} ${path} ${status}: X-Request-Id`);
+      if (op.responses['401']) t.ok(headersOf('401').includes('WWW-Authenticate'), `${method.toUpperCase()} ${path}: WWW-Authenticate on 401`);
+      if (op.responses['503']) t.ok(headersOf('503').includes('Retry-After'), `${method.toUpperCase()} ${path}: Retry-After on 503`);
+      if (path.includes('{')) t.ok(op.responses['414'], `${method.toUpperCase()} ${path}: 414 for an over-long path`);
     }
   }
+  const pathwayHeaders = (op: { responses: Record<string, { headers?: object }> }, status: string) => Object.keys(op.responses[status]?.headers ?? {});
+  t.match(pathwayHeaders(spec.paths['/v1/pathways'].post, '201'), ['X-Request-Id', 'Idempotent-Replayed', 'ETag', 'Location'], 'a referral: its ETag and Location');
+  t.match(pathwayHeaders(spec.paths['/v1/pathways/{pathwayId}/support-contacts'].post, '200'), ['X-Request-Id', 'Idempotent-Replayed', 'ETag'], 'a command: the new ETag');
+  const read = spec.paths['/v1/pathways/{pathwayId}'].get;
+  t.match(pathwayHeaders(read, '200'), ['X-Request-Id', 'ETag', 'Cache-Control', 'Vary'], 'a read: ETag and caching');
+  t.ok(read.parameters.some((p: { in: string; name: string }) => p.in === 'header' && p.name === 'if-none-match'), 'If-None-Match is a documented parameter');
 });
