@@ -4,6 +4,8 @@ import { tokenClaimsSchema, type ApiRole, type AuthenticatedPrincipal } from './
 import { resolveSigningSecret } from './signing-key.js';
 
 const VERIFIED_CACHE_SIZE = 10_000;
+/** How far ahead of ours an issuer's clock may be. */
+const CLOCK_SKEW_MS = 60_000;
 
 export type TokenFailure = { ok: false; reason: 'expired' | 'invalid' | 'claims'; detail: string };
 export type TokenResult = { ok: true; principal: AuthenticatedPrincipal } | TokenFailure;
@@ -42,6 +44,10 @@ export function createTokenVerifier(config: Config): TokenVerifier {
       if (known) return { ok: true, principal: known };
       try {
         const { payload } = await jwtVerify(token, key as Uint8Array, options);
+        // jose checks iat only with a maximum age; a token issued in the future was not issued by a sane clock
+        if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + CLOCK_SKEW_MS) {
+          return { ok: false, reason: 'invalid', detail: 'the token was issued in the future' };
+        }
         const claims = tokenClaimsSchema.safeParse(payload);
         if (!claims.success) {
           return { ok: false, reason: 'claims', detail: `token claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };

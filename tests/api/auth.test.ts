@@ -29,6 +29,19 @@ t.test('missing, malformed, forged and expired tokens get 401 problem+json', asy
   t.equal(await svc.store.headPosition(), before, 'nothing was written');
 });
 
+t.test('a token issued in the future is refused; a minute of clock skew is tolerated', async (t) => {
+  const svc = await testService(t);
+  const secret = resolveSigningSecret(svc.dataDir);
+  const issuedIn = (seconds: number) =>
+    new SignJWT({ role: 'coordinator', org: 'org-op', territories: ['calaisis'] })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('s').setIssuedAt(Math.floor(Date.now() / 1000) + seconds).setExpirationTime('2h').sign(secret);
+  const ahead = await svc.app.inject({ method: 'GET', url: '/v1/pathways', headers: { authorization: `Bearer ${await issuedIn(86_400)}` } });
+  t.equal(ahead.statusCode, 401);
+  t.equal(ahead.json().code, 'auth.token_invalid');
+  const skewed = await svc.app.inject({ method: 'GET', url: '/v1/pathways', headers: { authorization: `Bearer ${await issuedIn(30)}` } });
+  t.equal(skewed.statusCode, 200);
+});
+
 t.test('a token missing role claims is refused', async (t) => {
   const svc = await testService(t);
   const { resolveSigningSecret } = await import('../../infra/auth/signing-key.js');
