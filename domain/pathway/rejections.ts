@@ -16,7 +16,7 @@ export const REJECTIONS = {
   'entry.already_decided': { status: 409, detail: 'The entry has already been decided.' },
   'date.in_future': { status: 422, detail: 'A date of something that happened cannot be in the future.' },
   'date.before_referral': { status: 422, detail: 'A date of the pathway cannot be before the household was referred.' },
-  'date.before_entry_validation': { status: 422, detail: 'This work is dated before the entry was validated.' },
+  'date.before_entry_validation': { status: 422, detail: 'This work (a diagnostic, an orientation, a support contact, an evaluation, a measure) is dated before the entry was validated.' },
   'date.out_of_order': { status: 422, detail: 'This date comes before the fact it follows.' },
   'date.within_pause': { status: 422, detail: 'This date falls inside a declared pause in the support.' },
   'date.while_exited': { status: 422, detail: 'This date falls in a period when the pathway had exited.' },

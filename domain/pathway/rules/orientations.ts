@@ -4,12 +4,12 @@ import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js
 import { ORIENTATION_STATUS_LABELS } from '../../../contracts/enums.js';
 import type { Decision } from '../decision.js';
 import { canTransition, ORIENTATION_TRANSITIONS } from '../orientation-lifecycle.js';
-import { accept, checkDates, checkNotBefore, defined, firstOf, idFor, refuse, refusal, type RuleContext } from './common.js';
+import { accept, checkAfterEntryValidation, checkDates, checkNotBefore, defined, firstOf, idFor, refuse, refusal, type RuleContext } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
 
 export function proposeOrientation(data: Data<'ProposeOrientation'>, rc: RuleContext): Decision {
-  const problem = checkDates(rc, [['proposedOn', data.proposedOn]]);
+  const problem = firstOf(checkDates(rc, [['proposedOn', data.proposedOn]]), checkAfterEntryValidation(rc, 'proposedOn', data.proposedOn));
   if (problem) return refusal(problem);
   const id = idFor(rc, data.orientationId, (o) => o in rc.state.orientations, 'orientationId');
   if ('rejection' in id) return refusal(id.rejection);

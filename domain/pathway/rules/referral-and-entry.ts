@@ -11,6 +11,10 @@ export function referHousehold(data: Data<'ReferHousehold'>, ctx: DecideContext,
   if (!data.consent.given) return refuse('referral.consent_required', undefined, 'consent.given');
   if (data.referredOn > today) return refuse('date.in_future', `referredOn ${data.referredOn} is after today (${today}).`, 'referredOn');
   if (data.consent.givenOn > today) return refuse('date.in_future', `consent.givenOn ${data.consent.givenOn} is after today (${today}).`, 'consent.givenOn');
+  // a household is referred with its consent: given on the day of the referral at the latest
+  if (data.consent.givenOn > data.referredOn) {
+    return refuse('referral.consent_required', `consent.givenOn ${data.consent.givenOn} is after the referral (${data.referredOn}).`, 'consent.givenOn');
+  }
   const { pathwayId, ...rest } = data;
   return accept({ type: 'HouseholdReferred', data: defined({ pathwayId: pathwayId ?? ctx.newId(), ...rest }) });
 }

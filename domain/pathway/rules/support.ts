@@ -5,7 +5,7 @@ import { rejection, type PathwayRejection } from '../rejections.js';
 import { activePause, type ReferredPathway } from '../state.js';
 import { latest } from '../../shared/dates.js';
 import {
-  accept, checkDates, checkNotBefore, checkNotDuringPause, defined, firstOf, idFor, refuse, refusal, type RuleContext,
+  accept, checkAfterEntryValidation, checkDates, checkNotBefore, checkNotDuringPause, defined, firstOf, idFor, refuse, refusal, type RuleContext,
 } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
@@ -16,6 +16,7 @@ const SUPPORT_PHASES = new Set(['reinforced_support', 'one_year_follow_up']);
 export function recordSupportContact(data: Data<'RecordSupportContact'>, rc: RuleContext): Decision {
   const problem = firstOf(
     checkDates(rc, [['contactDate', data.contactDate]]),
+    checkAfterEntryValidation(rc, 'contactDate', data.contactDate),
     checkNotDuringPause(rc, 'contactDate', data.contactDate),
     checkLinkedOrientations(rc, data.orientationIds, data.contactDate),
   );
@@ -89,7 +90,7 @@ export function endPause(data: Data<'EndPause'>, rc: RuleContext): Decision {
 export function recordEvaluation(data: Data<'RecordEvaluation'>, rc: RuleContext): Decision {
   const s = rc.state;
   if (s.diagnostics.length === 0 && s.measure === null && s.pastMeasures.length === 0) return refuse('evaluation.premature');
-  const problem = checkDates(rc, [['evaluationDate', data.evaluationDate]]);
+  const problem = firstOf(checkDates(rc, [['evaluationDate', data.evaluationDate]]), checkAfterEntryValidation(rc, 'evaluationDate', data.evaluationDate));
   if (problem) return refusal(problem);
   if (data.contactId !== undefined) {
     const host = s.contacts.find((c) => c.contactId === data.contactId);

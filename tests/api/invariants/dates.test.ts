@@ -78,6 +78,12 @@ t.test('funded work is not dated before the entry validation', async (t) => {
   await p.do(commands.diagnostic('2026-06-12'), as.officer);
   await p.rejects(step.contract('2026-06-09', 3, { signedOn: '2026-06-12' }), { status: 422, code: 'date.before_entry_validation', field: 'measureStartDate' });
   await p.do(step.contract('2026-06-15', 3));
+  // orientations, support contacts and evaluations are work on the household too
+  await p.rejects(step.propose('2026-06-09', 'health', 'health-1'), { status: 422, code: 'date.before_entry_validation', field: 'proposedOn' }, as.officer);
+  await p.rejects(commands.contact('2026-06-09'), { status: 422, code: 'date.before_entry_validation', field: 'contactDate' }, as.officer);
+  await p.rejects(step.evaluation('2026-06-09'), { status: 422, code: 'date.before_entry_validation', field: 'evaluationDate' }, as.officer);
+  await p.do(step.propose('2026-06-16', 'health', 'health-1'), as.officer);
+  await p.do(commands.contact('2026-06-16'), as.officer);
 });
 
 t.test('nothing is dated in the days a pathway had exited, once it is reopened', async (t) => {

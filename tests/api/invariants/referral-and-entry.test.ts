@@ -12,6 +12,11 @@ t.test('a household is referred only with its consent: nothing is created withou
   t.match(res.json(), { code: 'referral.consent_required', errors: [{ path: '/consent/given' }] });
   t.equal(await svc.store.headPosition(), 0, 'no event stored');
   t.equal((await as.admin.get('/v1/pathways/pw-no-consent')).statusCode, 404, 'no pathway');
+  // a consent given after the referral date means the household was referred without it
+  const late = await as.partner.post('/v1/pathways', { ...body, consent: { ...body.consent, givenOn: '2026-06-03' }, referredOn: '2026-06-02' });
+  t.equal(late.statusCode, 422);
+  t.match(late.json(), { code: 'referral.consent_required', errors: [{ path: '/consent/givenOn' }] });
+  t.equal(await svc.store.headPosition(), 0, 'no event stored');
 });
 
 t.test('a referral dated in the future, or with a consent given in the future, is refused', async (t) => {
