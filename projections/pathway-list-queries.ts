@@ -8,7 +8,11 @@ export interface PathwayListFilter {
   status?: string;
   assignedOfficer?: string;
   limit: number;
-  /** Keyset pagination: pathways whose id sorts after this one (ids are UUIDv7, so in creation order). */
+  /**
+   * Keyset pagination: pathways whose id sorts after this one. The service's ids are UUIDv7, in
+   * creation order; a partner naming its own pathway may pick one that sorts before a walk's
+   * cursor, and that walk then misses it (the next one from the start does not).
+   */
   afterId?: string;
 }
 

@@ -43,7 +43,7 @@ export const pathwayReadQuery = z.strictObject({
 });
 
 export const pathwayListQuery = z.strictObject({
-  programme: z.string().max(64).optional(),
+  programme: programmeIdSchema.optional(),
   territory: z.string().max(100).optional(),
   status: z.enum(PATHWAY_STATUSES).optional(),
   assignedOfficer: z.string().max(200).optional().describe('Staff only: referrers and partner systems get 403 auth.outcome_only'),

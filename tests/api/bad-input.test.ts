@@ -65,6 +65,7 @@ t.test('bad input gets 4xx problem+json with field paths, and the store is uncha
     expectProblem(t, await c.post('/v1/pathways/not a valid id!/pauses', { startDate: '2026-07-01', reason: 'x' }), 400, 'request.invalid');
     expectProblem(t, await c.get('/v1/pathways?limit=0'), 400, 'request.invalid');
     expectProblem(t, await c.get('/v1/pathways?sort=name'), 400, 'request.invalid');
+    expectProblem(t, await c.get('/v1/pathways?programme=slime-minus'), 400, 'request.invalid');
     expectProblem(t, await c.get('/v1/pathways?cursor=garbage'), 400, 'request.invalid_cursor');
     expectProblem(t, await c.get(`/v1/pathways/${id}?asOf=yesterday`), 400, 'request.invalid');
     // a route that declares no query parameter takes none, rather than ignoring it and recording the command

@@ -100,6 +100,22 @@ t.test('Idempotency-Key: same key and body replay the response; another body is 
   t.equal(rejectedAgain.body, rejectedFirst.body, 'an error response is replayed too');
 });
 
+t.test('Idempotency-Key: a 412 is not kept, so the retry with a fresh If-Match runs', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
+  const contact = commands.contact('2026-07-01').data;
+  const stale = await c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'contact-1', 'if-match': '"0"' });
+  t.equal(stale.statusCode, 412);
+  const retried = await c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'contact-1', 'if-match': '"1"' });
+  t.equal(retried.statusCode, 200, 'the command runs');
+  t.equal(retried.headers['idempotent-replayed'], undefined);
+  const again = await c.post(`/v1/pathways/${id}/support-contacts`, contact, { 'idempotency-key': 'contact-1', 'if-match': '"1"' });
+  t.equal(again.headers['idempotent-replayed'], 'true', 'and its answer is the one kept');
+  t.equal(await svc.store.streamRevision(`pathway-${id}`), 2, 'recorded once');
+});
+
 t.test('the same referral arriving twice (same external reference) does not open a second pathway', async (t) => {
   const svc = await testService(t);
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));

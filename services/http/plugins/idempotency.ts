@@ -116,7 +116,9 @@ async function idempotency(app: FastifyInstance, opts: { store: IdempotencyStore
     if (!keyed) return done(null, payload);
     const principalId = keyScope(request);
     try {
-      if (reply.statusCode >= 500) {
+      // A 412 did nothing, and is followed by a read and the same request with a fresh If-Match
+      // (which the fingerprint leaves out): replaying the 412 to it for a week would help nobody.
+      if (reply.statusCode >= 500 || reply.statusCode === 412) {
         opts.store.release(principalId, keyed.key, keyed.reservedAt);
       } else {
         const headers: Record<string, string> = {};
