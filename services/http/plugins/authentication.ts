@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { AuthenticatedPrincipal } from '../../../infra/auth/principal.js';
 import type { TokenVerifier } from '../../../infra/auth/tokens.js';
 import { ProblemError } from '../problem.js';
+import { isUnder } from '../route-prefix.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +46,7 @@ async function authentication(app: FastifyInstance, opts: { verifier: TokenVerif
   };
   // First among the route's own onRequest hooks: nothing of a route runs before its caller is known.
   app.addHook('onRoute', (route) => {
-    if (route.url !== opts.prefix && !route.url.startsWith(`${opts.prefix}/`)) return;
+    if (!isUnder(route.url, opts.prefix)) return;
     const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [authenticate, ...own];
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
+import { isUnder } from '../route-prefix.js';
 
 const noParameters = z.strictObject({});
 
@@ -11,7 +12,7 @@ const noParameters = z.strictObject({});
  */
 async function strictQuery(app: FastifyInstance, opts: { prefix: string }): Promise<void> {
   app.addHook('onRoute', (route) => {
-    if (route.url !== opts.prefix && !route.url.startsWith(`${opts.prefix}/`)) return;
+    if (!isUnder(route.url, opts.prefix)) return;
     if (route.schema?.querystring !== undefined) return;
     route.schema = { ...route.schema, querystring: noParameters };
   });

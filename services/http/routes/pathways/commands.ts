@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandAcceptedSchema, pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
 import { COMMAND_TYPES, commandRoutes, pathwayCommandSchemas, type CommandType, type PathwayCommand } from '../../../../contracts/commands/index.js';
+import { roleMaySend } from '../../../../domain/access/policy.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { etagOf, parseIfMatch } from '../../etag.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { plainJsonSerializer } from '../../plain-json.js';
 import { errorResponses, ProblemError } from '../../problem.js';
-import { roleMaySend } from '../../../../domain/access/policy.js';
 
 const idempotencyKey = z.string().optional().describe('Retry key (1 to 200 of A-Z a-z 0-9 . _ : -): the same key and body get the same response for 7 days');
 const commandHeaders = z.object({
