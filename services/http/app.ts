@@ -13,6 +13,7 @@ import strictQuery from './plugins/strict-query.js';
 import authentication from './plugins/authentication.js';
 import problemDetails, { frameworkError } from './plugins/problem-details.js';
 import health from './routes/health.js';
+import problemTypes from './routes/problems.js';
 import pathwayCommands from './routes/pathways/commands.js';
 import pathwayReads from './routes/pathways/reads.js';
 import timelineRoute from './routes/pathways/timeline.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authentication, { verifier: ctx.verifier, prefix: '/v1' });
   await app.register(strictQuery, { prefix: '/v1' });
   await app.register(idempotency, { store: ctx.idempotency });
+  await app.register(problemTypes);
   await app.register(health, { store: ctx.store, projections: ctx.projections, maxLag: ctx.config.PARCOURS_READY_MAX_LAG });
   const pathways = new PathwayService(ctx.store);
   await app.register(pathwayCommands, { pathways });
