@@ -26,7 +26,7 @@ export const issueDiagnosticReportCommand = z.strictObject({
   /** The diagnostic visit reported on; defaults to the latest one. */
   visitId: entityId.optional(),
   issuedOn: isoDate,
-  parts: z.array(reportPartSchema).min(1).max(2).default(['family_summary', 'technical_summary']),
+  parts: z.array(reportPartSchema).min(1).max(2).default(['family_summary', 'technical_summary']).describe('Recorded once each: a part named twice is kept once'),
   validatedBy: shortName.optional(),
 });
 

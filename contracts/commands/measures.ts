@@ -39,7 +39,7 @@ export const signMonthlyProgressNoteCommand = z.strictObject({
   noteId: entityId.optional(),
   month: isoMonth,
   signedOn: isoDate,
-  homeVisitDates: z.array(isoDate).max(31),
+  homeVisitDates: z.array(isoDate).max(31).describe('Recorded once each and in date order'),
   workedOn: noteText.optional(),
   pendingPoints: noteText.optional(),
   orientationIds: z.array(entityId).max(LIMITS.listMedium).default([]),

@@ -10,7 +10,7 @@ export const recordSupportContactCommand = z.strictObject({
   contactDate: isoDate,
   channel: supportChannelSchema,
   participants: z.array(shortName).min(1).max(LIMITS.listSmall),
-  orientationIds: z.array(entityId).max(LIMITS.listMedium).default([]),
+  orientationIds: z.array(entityId).max(LIMITS.listMedium).default([]).describe('Recorded once each: an orientation named twice is kept once'),
   declaredPhase: declaredPhaseSchema.optional(),
   evaluationOnly: z.boolean().default(false),
   newProblemCategory: problemCategorySchema.optional(),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { OrientationCategory } from '../../contracts/enums/orientation.js';
 import { isPathwayEventType, upcastPathwayEvent } from '../../contracts/events/index.js';
 import { BatchRows } from '../../infra/projections/batch-rows.js';
 import type { Projection } from '../../infra/projections/projection.js';
@@ -13,10 +14,13 @@ import { extendedList, listedPositions } from '../positions.js';
  * of its table instead of in its pathway's place (a random page rewritten per event, which in
  * live-sized batches made this projection cost 23 µs an event against 9), and keeps per pathway
  * the list of its steps' positions, extended once per batch, through which its steps are read.
+ * Version 3 writes the French sentences from the published labels, names an orientation by its
+ * category when its status changes (kept per orientation in timeline_orientations), and says
+ * more of who took part (the visitors' roles, a contact's participants, the deciding service).
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 2,
+  version: 3,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS timeline_steps (
       position INTEGER PRIMARY KEY,
@@ -36,15 +40,25 @@ export const timelineProjection: Projection = {
     CREATE TABLE IF NOT EXISTS timeline_pathways (
       pathway_id TEXT PRIMARY KEY,
       positions TEXT NOT NULL
-    );`);
+    );
+    CREATE TABLE IF NOT EXISTS timeline_orientations (
+      pathway_id TEXT NOT NULL,
+      orientation_id TEXT NOT NULL,
+      category TEXT NOT NULL,
+      PRIMARY KEY (pathway_id, orientation_id)
+    ) WITHOUT ROWID;`);
   },
   reset(db) {
-    db.exec('DROP TABLE IF EXISTS timeline_steps; DROP TABLE IF EXISTS timeline_pathways;');
+    db.exec('DROP TABLE IF EXISTS timeline_steps; DROP TABLE IF EXISTS timeline_pathways; DROP TABLE IF EXISTS timeline_orientations;');
   },
   apply(db, e) {
     if (!e.streamId.startsWith('pathway-') || !isPathwayEventType(e.type)) return;
     const pathwayId = e.streamId.slice('pathway-'.length);
-    const text = describeStep(upcastPathwayEvent(e.type, e.schemaVersion, e.data));
+    const event = upcastPathwayEvent(e.type, e.schemaVersion, e.data);
+    if (event.type === 'OrientationProposed') prepared(db, INSERT_ORIENTATION).run(pathwayId, event.data.orientationId, event.data.category);
+    const text = describeStep(event, {
+      orientationCategory: (id) => (prepared(db, READ_ORIENTATION).get(pathwayId, id) as { category: OrientationCategory } | undefined)?.category,
+    });
     const p = e.metadata.principal;
     prepared(db, INSERT_STEP).run(e.globalPosition, pathwayId, e.revision, e.id, e.type, e.metadata.occurredAt, e.recordedAt, p.id, p.role, p.organisationId ?? null, text.en, text.fr);
     const rows = pending.rows(db);
@@ -69,6 +83,8 @@ const INSERT_STEP = `INSERT INTO timeline_steps (position, pathway_id, revision,
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const EXTEND_POSITIONS = `INSERT INTO timeline_pathways (pathway_id, positions) VALUES (?, ?)
   ON CONFLICT (pathway_id) DO UPDATE SET positions = ${extendedList('positions')}`;
+const INSERT_ORIENTATION = 'INSERT OR IGNORE INTO timeline_orientations (pathway_id, orientation_id, category) VALUES (?, ?, ?)';
+const READ_ORIENTATION = 'SELECT category FROM timeline_orientations WHERE pathway_id = ? AND orientation_id = ?';
 const READ_STEPS = `SELECT * FROM timeline_steps WHERE position IN ${listedPositions('timeline_pathways', 'positions')} ORDER BY occurred_at, revision`;
 
 export interface TimelineStep {

@@ -19,6 +19,8 @@ const WWW_AUTHENTICATE = header('Bearer realm="parcours", with error="invalid_to
 const RETRY_AFTER = header('Seconds to wait before retrying (store.busy, idempotency.busy)');
 const CACHE_CONTROL = header('no-store for the full view (personal data), private, no-cache for the outcome view');
 const VARY = header('Authorization: the view depends on the caller');
+const NO_STORE = header('no-store: the facts hold personal data');
+const PRIVATE = header('private, no-cache');
 
 const PATHWAY = '/v1/pathways/{pathwayId}';
 const PROBLEM = { $ref: '#/components/schemas/Problem' };
@@ -46,6 +48,9 @@ export function withResponseHeaders<T>(doc: T): T {
         }
         if (method === 'get' && path === PATHWAY && (code === 200 || code === 304)) {
           Object.assign(headers, { ETag: ETAG, 'Cache-Control': CACHE_CONTROL, Vary: VARY });
+        }
+        if (method === 'get' && (path === `${PATHWAY}/events` || path === `${PATHWAY}/timeline`) && code === 200) {
+          Object.assign(headers, { 'Cache-Control': path.endsWith('events') ? NO_STORE : PRIVATE, Vary: VARY });
         }
         response.headers = { ...response.headers, ...headers };
       }

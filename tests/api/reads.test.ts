@@ -82,6 +82,35 @@ t.test('events: the raw history, paginated; timeline: readable steps', async (t)
   t.match(timeline.steps[1].text.fr, /Diagnostic sociotechnique/);
   t.same(timeline.steps[0].actor, { id: 'coord-1', role: 'coordinator', organisationId: 'org-op' });
   t.notOk(JSON.stringify(timeline).includes('16800'), 'no income in the timeline');
+  t.match(timeline, { pathwayRevision: 3, upToDate: true });
+  const events = await c.get(`/v1/pathways/${id}/events`);
+  t.equal(events.headers['cache-control'], 'no-store', 'the raw facts hold personal data: no cache keeps them');
+  t.equal(events.headers.vary, 'Authorization');
+});
+
+t.test('timeline: sentences in words, not codes; an orientation named by its category; read right after a write', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c);
+  await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data);
+  const proposed = (await c.post(`/v1/pathways/${id}/orientations`, { ...commands.propose('2026-06-25').data, orientationId: undefined })).json();
+  const orientationId = proposed.events[0].ids.orientationId;
+  await c.post(`/v1/pathways/${id}/orientation-status-changes`, { orientationId, status: 'accepted', changedOn: '2026-06-26' });
+  await c.post(`/v1/pathways/${id}/contact-attempts`, { channel: 'home_visit', outcome: 'no_answer', attemptedOn: '2026-06-27' });
+  // Right after the write: the read waits a moment for the projection, and says whether its steps caught up.
+  const early = (await c.get(`/v1/pathways/${id}/timeline`)).json();
+  t.equal(early.pathwayRevision, 4);
+  t.equal(early.upToDate, early.steps.some((s: { revision: number }) => s.revision === 4), 'upToDate says whether the last fact is in');
+  await svc.projections.waitFor(await svc.store.headPosition());
+  const timeline = (await c.get(`/v1/pathways/${id}/timeline`)).json();
+  t.match(timeline, { pathwayRevision: 4, upToDate: true });
+  const fr = timeline.steps.map((s: { text: { fr: string } }) => s.text.fr);
+  t.match(fr[2], /Orientation proposée : aides financières/i);
+  t.match(fr[3], /^Orientation « aides financières[^»]* » : accept/i, 'named by its category, not its id');
+  t.notOk(fr[3].includes(orientationId));
+  t.match(fr[4], /Tentative de contact \(visite à domicile\) : pas de réponse/);
+  for (const text of fr) t.notMatch(text, /\b[a-z]+_[a-z_]+\b/, `no enumeration code in "${text}"`);
+  t.match(timeline.steps[1].text.en, /by 2 visitors \(/, 'the visitors are described by their roles');
 });
 
 t.test('GET pathway: the body written for a revision follows every change, and each caller gets its own view', async (t) => {

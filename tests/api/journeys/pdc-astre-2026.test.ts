@@ -102,7 +102,7 @@ t.test('Pas-de-Calais ASTRE: validation, feasibility diagnostic, 12-month measur
     [7, /Measure contract signed for 12 months from 2025-12-01/],
     [12, /Intermediate review at 3 months, signed by the household/],
     [17, /Intermediate review at 9 months/],
-    [21, /Exit reported to coordinator and referrer/],
+    [21, /Exit reported to the coordinator and the referrer/],
     [24, /Measure contract signed for 12 months from 2026-11-16/],
   ]);
 

@@ -98,11 +98,13 @@ const pathwayReads: FastifyPluginAsyncZod<{ store: EventStore; pathways: Pathway
       // Sent as stored (plain-json.ts says why).
       serializerCompiler: plainJsonSerializer,
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = principalOf(request);
       const loaded = await pathways.load(request.params.pathwayId);
       if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${request.params.pathwayId}.`);
       requireFullView(actor, loaded.scope, 'its raw history (it holds personal data)');
+      // The facts hold personal data, as the full view does: kept by no cache.
+      reply.header('cache-control', 'no-store').header('vary', 'Authorization');
       const { after, limit } = request.query;
       const items = [];
       for await (const e of store.readStream(pathwayStreamId(request.params.pathwayId), { fromRevision: after + 1, maxCount: limit + 1 })) {
