@@ -88,6 +88,8 @@ function memoOf(s: FoldMemo): FoldMemo {
   memo.diagnostics = [];
   memo.contacts = [];
   memo.evaluations = [];
+  // where the current stay's diagnostics begin, in a list now empty (the decider's, unread here)
+  memo.stayBegins = { ...memo.stayBegins, diagnostics: 0 };
   return memo;
 }
 

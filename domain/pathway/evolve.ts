@@ -26,6 +26,7 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
     externalReference: data.externalReference,
     referredOn: data.referredOn,
     stayStartedOn: data.referredOn,
+    stayBegins: { diagnostics: 0, contactAttempts: 0, pastMeasures: 0 },
     household: data.household,
     consent: data.consent,
     status: needsValidation ? 'awaiting_validation' : 'active',
@@ -211,6 +212,7 @@ function reopened(s: ReferredPathway, reopenedOn: string, reason: string): Refer
   const requires = profile?.requiresEntryValidation ?? false;
   const neverAccepted = requires && s.entry?.decision !== 'accepted';
   const revalidate = s.status === 'rejected' || neverAccepted || (requires && (profile?.revalidateOnReopen ?? false));
+  const pastMeasures = s.measure ? [...s.pastMeasures, s.measure] : s.pastMeasures;
   return {
     ...s,
     exits,
@@ -218,8 +220,9 @@ function reopened(s: ReferredPathway, reopenedOn: string, reason: string): Refer
     status: revalidate ? 'awaiting_validation' : 'active',
     stage: 'reopened',
     stayStartedOn: reopenedOn,
+    stayBegins: { diagnostics: s.diagnostics.length, contactAttempts: s.contactAttempts.length, pastMeasures: pastMeasures.length },
     measure: null,
-    pastMeasures: s.measure ? [...s.pastMeasures, s.measure] : s.pastMeasures,
+    pastMeasures,
     reopenCount: s.reopenCount + 1,
   };
 }

@@ -102,6 +102,12 @@ export interface ReferredPathway {
    * dated from it on: an earlier stay is closed once the pathway exits (or its entry is rejected).
    */
   stayStartedOn: string;
+  /**
+   * Where the current stay's entries begin in the lists that outlive a reopening: a fact dated
+   * on the day of a same-day exit and reopening may belong to either stay, the record order
+   * tells which. Internal to the decider: not part of the views.
+   */
+  stayBegins: { diagnostics: number; contactAttempts: number; pastMeasures: number };
   household: Household;
   consent: Consent;
   status: PathwayStatus;
@@ -148,6 +154,22 @@ export function activePause(state: ReferredPathway): PauseState | null {
 export function currentExit(state: ReferredPathway): ExitState | null {
   const last = state.exits[state.exits.length - 1];
   return last && last.reopenedOn === null ? last : null;
+}
+
+/** The diagnostic visits of the current stay. */
+export function diagnosticsThisStay(state: ReferredPathway): DiagnosticVisitCompletedData[] {
+  return state.diagnostics.slice(state.stayBegins.diagnostics);
+}
+
+/** The contact attempts of the current stay. */
+export function attemptsThisStay(state: ReferredPathway): ContactAttemptState[] {
+  return state.contactAttempts.slice(state.stayBegins.contactAttempts);
+}
+
+/** The measures signed in the current stay, the one in force (or last) included. */
+export function measuresThisStay(state: ReferredPathway): MeasureState[] {
+  const past = state.pastMeasures.slice(state.stayBegins.pastMeasures);
+  return state.measure ? [...past, state.measure] : past;
 }
 
 export function activeMeasure(state: ReferredPathway): MeasureState | null {

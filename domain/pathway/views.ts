@@ -75,7 +75,7 @@ function orientationOutcome(o: OrientationState): OutcomeView['orientations'][nu
   };
 }
 
-export type FullView = Omit<ReferredPathway, 'contacts'> & {
+export type FullView = Omit<ReferredPathway, 'contacts' | 'stayBegins'> & {
   /** Support contacts by contactId, as the API has always published them (the state keeps a journal). */
   contacts: Record<string, ReferredPathway['contacts'][number]>;
   activePause: ReturnType<typeof activePause>;
@@ -93,5 +93,6 @@ export function toFullView(state: PathwayState): FullView | null {
   if (state === null) return null;
   const contacts: FullView['contacts'] = {};
   for (const c of state.contacts) contacts[c.contactId] = c;
-  return { ...state, contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
+  const { stayBegins: _internal, ...shown } = state;
+  return { ...shown, contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
 }

@@ -15,12 +15,27 @@ export function parseIfMatch(header: string | string[] | undefined): readonly nu
   const text = (Array.isArray(header) ? header.join(',') : header).trim();
   if (text === '*') return undefined;
   const revisions: number[] = [];
-  for (const part of text.split(',')) {
-    const tag = /^(W\/)?"([\x21\x23-\x7e]*)"$/.exec(part.trim());
-    if (!tag) throw new ProblemError(400, 'request.invalid_if_match', 'If-Match must be *, or entity tags received from this API, such as "3" (a list: "3", "4").');
-    if (tag[1] === undefined && /^(?:0|[1-9]\d{0,14})$/.test(tag[2]!)) revisions.push(Number(tag[2]));
+  let tags = 0;
+  // A list of entity tags (RFC 9110 §5.6.1, §8.8.3): empty elements are allowed, and a comma may
+  // stand inside a quoted tag, so the text is read tag by tag rather than split on commas.
+  for (let at = 0; at < text.length; ) {
+    LIST_ELEMENT.lastIndex = at;
+    const element = LIST_ELEMENT.exec(text);
+    if (!element || element[0].length === 0) throw invalidIfMatch();
+    at = LIST_ELEMENT.lastIndex;
+    if (element[2] === undefined) continue;
+    tags++;
+    if (element[1] === undefined && /^(?:0|[1-9]\d{0,14})$/.test(element[2])) revisions.push(Number(element[2]));
   }
+  if (tags === 0) throw invalidIfMatch();
   return revisions;
+}
+
+/** One element of the list: an optional entity tag (weak or strong), then a comma or the end. */
+const LIST_ELEMENT = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/y;
+
+function invalidIfMatch(): ProblemError {
+  return new ProblemError(400, 'request.invalid_if_match', 'If-Match must be *, or entity tags received from this API, such as "3" (a list: "3", "4").');
 }
 
 /**

@@ -110,7 +110,8 @@ async function executeWithRetries(store: EventStore, req: CommandRequest, eventI
       return await attemptOnce(store, req, eventId, (id, fresh) => load(id, fresh || attempt > 1));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (req.ifMatch !== undefined) {
+      // Another writer got there first: its revision may still be one the caller named.
+      if (req.ifMatch !== undefined && (error.actual === null || !req.ifMatch.includes(error.actual) || attempt >= ATTEMPTS)) {
         throw new ProblemError(412, 'pathway.revision_mismatch', `The pathway changed since revision ${error.expected} (now ${error.actual}); read it again and retry.`, {
           expectedRevision: error.expected,
           actualRevision: error.actual,
@@ -140,7 +141,8 @@ async function attemptOnce(store: EventStore, req: CommandRequest, eventId: Even
   refuseBeforeLookup(req);
   let loaded = await load(pathwayId, false);
   // A cached state may be behind another process's writes: only the store's revision can say the caller's is stale.
-  if (loaded && req.ifMatch !== undefined && !req.ifMatch.includes(loaded.revision)) loaded = await load(pathwayId, true);
+  // A cached state may be behind: a revision the caller names beyond it may be the stream's.
+  if (loaded && req.ifMatch !== undefined && req.ifMatch.some((r) => r !== loaded!.revision) ) loaded = await load(pathwayId, true);
   if (creating && loaded) {
     // Where the existing pathway is, only for a caller who may read it: to anyone else the
     // conflict says no more than that the id is taken.
@@ -153,6 +155,11 @@ async function attemptOnce(store: EventStore, req: CommandRequest, eventId: Even
     });
   }
   if (!creating && !loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
+  // The pathway a referral creates has no revision yet: no entity tag can match it (RFC 9110
+  // §13.1.1). Checked after access and after the 409 of an existing one, which come first.
+  if (creating && req.ifMatch !== undefined) {
+    throw new ProblemError(412, 'pathway.revision_mismatch', 'A referral creates its pathway: there is no revision to match; send If-Match: * or none.');
+  }
   // Access before the revision: a 412 would tell someone who may not act here how far the pathway has gone.
   if (loaded) {
     const access = canCommand(req.actor, req.command.type, loaded.scope);

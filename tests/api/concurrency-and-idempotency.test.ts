@@ -50,6 +50,13 @@ t.test('If-Match follows RFC 9110: *, lists, strong comparison only; a referral 
   t.equal(tagged.statusCode, 412, 'no tag matches a pathway not created yet');
   t.equal(tagged.json().code, 'pathway.revision_mismatch');
   t.equal((await c.post('/v1/pathways', referral, { 'if-match': '*' })).statusCode, 201);
+  // ...but access and an existing pathway answer first, as for any command
+  const elsewhere = caller(svc.app, await tokenFor(svc.dataDir, 'visit_officer', 'org-op', ['artois']));
+  t.equal((await elsewhere.post('/v1/pathways', referral, { 'if-match': '"0"' })).json().code, 'auth.out_of_territory');
+  t.equal((await c.post('/v1/pathways', { ...referral, pathwayId: id }, { 'if-match': '"0"' })).json().code, 'pathway.already_exists');
+  // list syntax: empty elements are allowed, a comma may stand inside a quoted tag
+  t.equal((await post(4, '"3", , "4",')).statusCode, 200);
+  t.equal((await post(5, '"a,b", "4"')).statusCode, 200);
 });
 
 t.test('concurrent commands with the same If-Match: exactly one wins', async (t) => {
@@ -154,6 +161,20 @@ for (const writer of WRITERS) t.test(`another process's write (${writer} writer)
   const next = await c.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data, { 'if-match': '"1"' });
   t.equal(next.statusCode, 200);
   t.equal(next.headers.etag, '"2"');
+
+  // Again behind the service's back, then a list naming both the revision it cached and the new one.
+  const again = new SqliteEventStore(join(svc.dataDir, 'events.sqlite'));
+  await again.append(`pathway-${id}`, [{
+    type: 'VisitOfficerAssigned',
+    schemaVersion: 1,
+    data: { officerId: 'officer-10', assignedOn: '2026-06-21' },
+    metadata: { principal: { id: 'other-process', role: 'coordinator', organisationId: 'org-op' }, correlationId: 'c-other-2', occurredAt: '2026-06-21T00:00:00.000Z' },
+  }], 2);
+  await again.close();
+  await new Promise((r) => setTimeout(r, 50));
+  const listed = await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data, { 'if-match': '"2", "3"' });
+  t.equal(listed.statusCode, 200, 'the stream is at a revision the list names: the command runs on it');
+  t.equal(listed.headers.etag, '"4"');
 });
 
 t.test('every POST route in the API description takes an Idempotency-Key; reads ignore the header', async (t) => {

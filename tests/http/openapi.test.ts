@@ -47,9 +47,8 @@ t.test('/docs/json is valid OpenAPI 3.1 and documents every route with request, 
         t.same(Object.keys(content), ['application/problem+json'], `${method.toUpperCase()} ${path} ${status}: documented as problem+json, as sent`);
         t.ok(content['application/problem+json']?.schema, `${method.toUpperCase()} ${path} ${status}: with its schema`);
       }
-      // Whatever takes a path parameter, a query or a body can be sent a bad one.
-      const takesInput = (op as { parameters?: unknown[]; requestBody?: unknown }).parameters?.length || (op as { requestBody?: unknown }).requestBody;
-      if (takesInput) t.ok(op.responses['400'], `${method.toUpperCase()} ${path}: 400 documented`);
+      // Every route can be sent a bad input: at the least a query parameter it does not take.
+      t.ok(op.responses['400'], `${method.toUpperCase()} ${path}: 400 documented`);
       const headersOf = (status: string) => Object.keys((op.responses[status] as { headers?: object } | undefined)?.headers ?? {});
       for (const status of statuses) t.ok(headersOf(status).includes('X-Request-Id'), `${method.toUpperCase()} ${path} ${status}: X-Request-Id`);
       if (op.responses['401']) t.ok(headersOf('401').includes('WWW-Authenticate'), `${method.toUpperCase()} ${path}: WWW-Authenticate on 401`);

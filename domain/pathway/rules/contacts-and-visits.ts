@@ -1,7 +1,7 @@
 // Contact attempts, scheduled visits, closed doors.
 import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
 import type { Decision } from '../decision.js';
-import type { ContactAttemptState } from '../state.js';
+import { attemptsThisStay, type ContactAttemptState } from '../state.js';
 import { accept, checkDates, checkNotBefore, checkNotBeforeReferral, defined, firstOf, idFor, refuse, refusal, type RuleContext } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
@@ -36,6 +36,7 @@ export function recordClosedDoor(data: Data<'RecordClosedDoor'>, rc: RuleContext
   const problem = checkDates(rc, [['recordedOn', data.recordedOn]]);
   if (problem) return refusal(problem);
 
+  const ownStay = new Set(attemptsThisStay(rc.state));
   let attempts: ContactAttemptState[];
   if (data.attemptIds) {
     if (data.attemptIds[0] === data.attemptIds[1]) {
@@ -46,6 +47,10 @@ export function recordClosedDoor(data: Data<'RecordClosedDoor'>, rc: RuleContext
       const field = `attemptIds.${i}`;
       const attempt = rc.state.contactAttempts.find((a) => a.attemptId === attemptId);
       if (!attempt) return refuse('contact_attempt.not_found', `No contact attempt ${attemptId} in this pathway.`, field);
+      // a closed door (a billable outcome) is made of this stay's visits, not of one the household left
+      if (!ownStay.has(attempt)) {
+        return refuse('closed_door.insufficient_attempts', `Attempt ${attemptId} belongs to a stay before the reopening of ${rc.state.stayStartedOn}.`, field);
+      }
       if (!isFailedHomeVisit(attempt)) {
         return refuse('closed_door.insufficient_attempts', `Attempt ${attemptId} is not a home visit that found nobody.`, field);
       }
@@ -55,7 +60,7 @@ export function recordClosedDoor(data: Data<'RecordClosedDoor'>, rc: RuleContext
       attempts.push(attempt);
     }
   } else {
-    attempts = rc.state.contactAttempts
+    attempts = [...ownStay]
       .filter((a) => isFailedHomeVisit(a) && a.closedDoorId === null && a.attemptedOn <= data.recordedOn)
       .slice(-2);
     if (attempts.length < 2) return refuse('closed_door.insufficient_attempts', undefined, 'attemptIds');

@@ -6,7 +6,7 @@ import type { MeasureSettings } from '../../programmes/profiles.js';
 import type { Decision } from '../decision.js';
 import type { DiagnosticVisitCompletedData } from '../../../contracts/index.js';
 import { rejection as refusalOf } from '../rejections.js';
-import type { MeasureState } from '../state.js';
+import { diagnosticsThisStay, measuresThisStay, type MeasureState } from '../state.js';
 import {
   accept, checkAfterEntryValidation, checkDates, checkNotBefore, checkNotDuringPause, defined, firstOf, idFor, refuse, refusal,
   type RuleContext,
@@ -31,7 +31,7 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   if (running && data.measureStartDate <= running.endsOn) {
     return refuse('measure.already_started', `Measure ${running.contractId} runs until ${running.endsOn}.`);
   }
-  const diagnosed = settings.requiresDiagnostic ? diagnosticsThisStay(rc) : null;
+  const diagnosed = settings.requiresDiagnostic ? diagnosticsThisStay(rc.state) : null;
   if (diagnosed?.length === 0) {
     const since = rc.state.reopenCount > 0 ? ` since the reopening of ${rc.state.stayStartedOn}` : '';
     return refuse('diagnostic.required', `In this programme the accompaniment follows a diagnostic; none is recorded${since}.`);
@@ -65,23 +65,15 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   return accept({ type: 'MeasureContractSigned', data: defined(data, { contractId: id.id }) });
 }
 
-/**
- * The accompaniment follows a diagnostic of the current stay ("after the entry is validated, a
- * diagnostic is made"), and starts after it: one from before a reopening described another situation.
- */
-function diagnosticsThisStay(rc: RuleContext): DiagnosticVisitCompletedData[] {
-  return rc.state.diagnostics.filter((d) => d.visitDate >= rc.state.stayStartedOn);
-}
-
+// The accompaniment follows a diagnostic of the current stay ("after the entry is validated, a
+// diagnostic is made"), and starts after it: one from before a reopening described another situation.
 function earliestVisit(visits: readonly DiagnosticVisitCompletedData[]): string {
   return visits.reduce((first, d) => (d.visitDate < first ? d.visitDate : first), visits[0]!.visitDate);
 }
 
 /** Months of the measures signed since the current stay began (renewals included). */
 function monthsContractedThisStay(rc: RuleContext): number {
-  let months = 0;
-  for (const m of [...rc.state.pastMeasures, rc.state.measure]) if (m && m.startDate >= rc.state.stayStartedOn) months += m.totalMonths;
-  return months;
+  return measuresThisStay(rc.state).reduce((months, m) => months + m.totalMonths, 0);
 }
 
 export function recordPeriodicReview(data: Data<'RecordPeriodicReview'>, rc: RuleContext): Decision {
@@ -141,13 +133,15 @@ export function renewMeasure(data: Data<'RenewMeasure'>, rc: RuleContext): Decis
   if (data.additionalMonths > renewal.maxStepMonths) {
     return refuse('measure.limit_exceeded', `A renewal adds at most ${renewal.maxStepMonths} months.`, 'additionalMonths');
   }
-  const total = measure.totalMonths + data.additionalMonths;
+  // The ceiling is the stay's: an earlier contract of the same stay counts, as for a second contract.
+  const total = monthsContractedThisStay(rc) + data.additionalMonths;
   const ceiling = data.exceptional ? renewal.exceptionalMaxTotalMonths : renewal.maxTotalMonths;
   if (ceiling === null) {
     return refuse('measure.limit_exceeded', 'This programme grants no exceptional renewal.', 'exceptional');
   }
   if (total > ceiling) {
-    return refuse('measure.limit_exceeded', `The measure would last ${total} months; the ceiling is ${ceiling}.`, 'additionalMonths');
+    const what = total - data.additionalMonths === measure.totalMonths ? 'The measure' : 'The measures of this stay';
+    return refuse('measure.limit_exceeded', `${what} would last ${total} months; the ceiling is ${ceiling}.`, 'additionalMonths');
   }
   return accept({ type: 'MeasureRenewed', data: defined(data) });
 }

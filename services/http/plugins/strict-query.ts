@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
+import { errorResponses } from '../problem.js';
 import { isUnder } from '../route-prefix.js';
 
 const noParameters = z.strictObject({});
@@ -14,7 +15,9 @@ async function strictQuery(app: FastifyInstance, opts: { prefix: string }): Prom
   app.addHook('onRoute', (route) => {
     if (!isUnder(route.url, opts.prefix)) return;
     if (route.schema?.querystring !== undefined) return;
-    route.schema = { ...route.schema, querystring: noParameters };
+    // ...and says so: a parameter sent anyway is a 400, which the description then lists
+    const response = (route.schema?.response ?? {}) as Record<string, unknown>;
+    route.schema = { ...route.schema, querystring: noParameters, response: '400' in response || 400 in response ? response : { ...response, ...errorResponses(400) } };
   });
 }
 

@@ -141,3 +141,18 @@ t.test('after a reopening nothing is dated back into the closed stay', async (t)
   await rejected.rejects(commands.contact('2026-07-02'), { status: 422, code: 'date.before_reopening', field: 'contactDate' }, as.officer);
   await rejected.do(commands.contact('2026-08-02'), as.officer);
 });
+
+t.test('a closed door is made of home visits of the current stay', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  await p.do(step.attempt('2026-06-10', 'home_visit', 'no_answer', 'visit-a'), as.officer);
+  await p.do(step.attempt('2026-06-12', 'home_visit', 'no_answer', 'visit-b'), as.officer);
+  await p.do(step.exit('2026-06-20', 'contact_lost', 'Plus de réponse'), as.officer);
+  await p.do(step.reopen('2026-08-01'));
+  const insufficient = { status: 422, code: 'closed_door.insufficient_attempts' };
+  await p.rejects(step.closedDoor('2026-08-02'), insufficient, as.officer);
+  await p.rejects(step.closedDoor('2026-08-02', ['visit-a', 'visit-b']), { ...insufficient, field: 'attemptIds.0' }, as.officer);
+  await p.do(step.attempt('2026-08-03', 'home_visit', 'no_answer'), as.officer);
+  await p.do(step.attempt('2026-08-05', 'home_visit', 'no_answer'), as.officer);
+  await p.do(step.closedDoor('2026-08-06'), as.officer);
+});

@@ -143,6 +143,24 @@ t.test('energy accompaniment: a second contract in the same stay counts against 
   await p.rejects(step.contract('2026-09-21', 4), { status: 422, code: 'measure.limit_exceeded', field: 'durationMonths' });
   await p.do(step.contract('2026-09-21', 3));
   t.match((await p.state()).measure, { startDate: '2026-09-21', totalMonths: 3 });
+  // nor can a renewal of the second pass it
+  await p.rejects(step.renew('2026-10-15', 1), { status: 422, code: 'measure.limit_exceeded', field: 'additionalMonths' });
+});
+
+t.test('a same-day exit and reopening: what was recorded before it belongs to the first stay', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
+  await p.do(commands.acceptEntry('2026-06-05'));
+  await p.do(commands.diagnostic('2026-06-25'), as.officer);
+  await p.do(step.contract('2026-06-25', 3));
+  await p.do(step.exit('2026-06-25', 'other', 'Orientation vers un autre dispositif, annulée'), as.officer);
+  await p.do(step.reopen('2026-06-25'));
+  await p.do(commands.acceptEntry('2026-06-25'));
+  // the diagnostic of that day was the first stay's, and so were its 3 months of measure
+  await p.rejects(step.contract('2026-06-25', 6), { status: 409, code: 'diagnostic.required' });
+  await p.do(commands.diagnostic('2026-06-25'), as.officer);
+  await p.do(step.contract('2026-06-25', 6));
+  t.match((await p.state()).measure, { totalMonths: 6 });
 });
 
 t.test('energy accompaniment: the measure starts after the diagnostic of the current stay', async (t) => {

@@ -41,13 +41,11 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
       },
     },
     async (request, reply) => {
-      // The pathway does not exist yet: no entity tag of it can match (RFC 9110 §13.1.1).
-      if (parseIfMatch(request.headers['if-match']) !== undefined) {
-        throw new ProblemError(412, 'pathway.revision_mismatch', 'A referral creates its pathway: there is no revision to match; send If-Match: * or none.');
-      }
+      const ifMatch = parseIfMatch(request.headers['if-match']);
       const outcome = await pathways.execute({
         command: { type: 'ReferHousehold', data: request.body },
         actor: principalOf(request),
+        ...(ifMatch !== undefined ? { ifMatch } : {}),
         correlationId: request.id,
         ...keyed(request),
       });
