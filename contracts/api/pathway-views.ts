@@ -128,6 +128,9 @@ export const fullViewSchema = z
     pastMeasures: z.array(measure).describe('Measures of earlier stays, before a reopening'),
     settlements: z.array(pathwayEventSchemas.PhaseSettled),
     reopenCount: z.number().int(),
+    reopenings: z
+      .array(z.strictObject({ reopenedOn: date, reason: z.string(), after: z.enum(['exit', 'rejection']) }))
+      .describe('Every reopening in order, after an exit or after a rejected entry'),
     lastActivityOn: date.describe('Latest business date of anything that happened (visits still to come excluded)'),
     activePause: pause.nullable(),
     currentExit: exitState.nullable(),

@@ -48,6 +48,7 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
     pastMeasures: [],
     settlements: [],
     reopenCount: 0,
+    reopenings: [],
     lastActivityOn: data.referredOn,
   };
 }
@@ -224,6 +225,7 @@ function reopened(s: ReferredPathway, reopenedOn: string, reason: string): Refer
     measure: null,
     pastMeasures,
     reopenCount: s.reopenCount + 1,
+    reopenings: [...(s.reopenings ?? []), { reopenedOn, reason, after: s.status === 'rejected' ? 'rejection' : 'exit' }],
   };
 }
 

@@ -133,6 +133,8 @@ export interface ReferredPathway {
   pastMeasures: MeasureState[];
   settlements: PhaseSettledData[];
   reopenCount: number;
+  /** Every reopening, after an exit or a rejected entry, in order. */
+  reopenings: Array<{ reopenedOn: string; reason: string; after: 'exit' | 'rejection' }>;
   /** Latest business date of anything that happened (scheduled visits to come excluded). */
   lastActivityOn: string;
 }

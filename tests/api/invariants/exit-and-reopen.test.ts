@@ -132,6 +132,7 @@ t.test('after a reopening nothing is dated back into the closed stay', async (t)
   await exited.do(commands.acceptEntry('2026-08-03'));
   await exited.rejects(commands.pause('2026-06-26'), { status: 422, code: 'date.before_reopening', field: 'startDate' }, as.officer);
   t.equal((await exited.state()).stayStartedOn, '2026-08-01');
+  t.match((await exited.state()).reopenings, [{ reopenedOn: '2026-08-01', after: 'exit', reason: /./ }]);
   // rejected, then reopened: the days after the rejection are no more open than those of an exit
   const rejected = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
   await rejected.do(commands.rejectEntry('2026-06-05'));
@@ -140,6 +141,10 @@ t.test('after a reopening nothing is dated back into the closed stay', async (t)
   await rejected.do(commands.acceptEntry('2026-08-01'));
   await rejected.rejects(commands.contact('2026-07-02'), { status: 422, code: 'date.before_reopening', field: 'contactDate' }, as.officer);
   await rejected.do(commands.contact('2026-08-02'), as.officer);
+  // the full view says when and why it was reopened, though no exit preceded it
+  const reopened = await rejected.state();
+  t.same(reopened.exits, []);
+  t.match(reopened.reopenings, [{ reopenedOn: '2026-08-01', after: 'rejection', reason: /./ }]);
 });
 
 t.test('a closed door is made of home visits of the current stay', async (t) => {
