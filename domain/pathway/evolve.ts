@@ -32,6 +32,7 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
     status: needsValidation ? 'awaiting_validation' : 'active',
     stage: 'referred',
     assignedOfficerId: null,
+    assignedOfficer: null,
     entry: null,
     entryDecisions: [],
     contactAttempts: [],
@@ -74,7 +75,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
       return { ...s, entry, entryDecisions: [...s.entryDecisions, entry], status: 'rejected', stage: 'entry_rejected' };
     }
     case 'VisitOfficerAssigned':
-      return { ...s, assignedOfficerId: event.data.officerId };
+      return { ...s, assignedOfficerId: event.data.officerId, assignedOfficer: event.data };
     case 'ContactAttempted':
       return { ...s, contactAttempts: [...s.contactAttempts, { ...event.data, closedDoorId: null }], stage: advance(s, 'contact') };
     case 'VisitScheduled':
@@ -154,11 +155,11 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
       };
     }
     case 'ExitReported': {
-      const { exitDate, reportedOn, recipients } = event.data;
+      const { exitDate, reportedOn, recipients, channel, note } = event.data;
       const index = findLastIndex(s.exits, (e) => e.exitDate === exitDate);
       if (index < 0) return s;
       const exits = s.exits.map((e, i) =>
-        i === index ? { ...e, reportedTo: [...e.reportedTo, ...recipients.map((recipient) => ({ recipient, reportedOn }))] } : e,
+        i === index ? { ...e, reportedTo: [...e.reportedTo, ...recipients.map((recipient) => ({ recipient, reportedOn, channel, note }))] } : e,
       );
       return { ...s, exits };
     }
@@ -174,6 +175,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         totalMonths: d.durationMonths,
         endsOn: measureEnd(d.measureStartDate, d.durationMonths),
         sentToFunderOn: d.sentToFunderOn,
+        objectives: d.objectives,
         renewals: [],
         reviews: [],
         progressNotes: [],

@@ -6,7 +6,7 @@ import type {
   EvaluationRecordedData, ExitReportRecipient, ExitType, ExternalReference, Household, MonthlyProgressNoteSignedData,
   OrientationCategory, OrientationStatus, PeriodicReviewRecordedData, PhaseSettledData, ProgrammeId, ReferralChannel,
   Referrer, RelayActor, ReportPart, SupportContactRecordedData, Territory, VisitScheduledData, Consent,
-  MeasureRenewedData,
+  MeasureRenewedData, SendingChannel, VisitOfficerAssignedData,
 } from '../../contracts/index.js';
 import type { PathwayStage } from './stage.js';
 
@@ -65,7 +65,7 @@ export interface ExitState {
   exitDate: string;
   exitType: ExitType;
   reason?: string | undefined;
-  reportedTo: Array<{ recipient: ExitReportRecipient; reportedOn: string }>;
+  reportedTo: Array<{ recipient: ExitReportRecipient; reportedOn: string; channel?: SendingChannel | undefined; note?: string | undefined }>;
   /** Set when the household came back; the days in between belong to no support. */
   reopenedOn: string | null;
   reopenReason?: string | undefined;
@@ -81,6 +81,7 @@ export interface MeasureState {
   /** Last day of the measure (inclusive), from the start date and the total months. */
   endsOn: string;
   sentToFunderOn?: string | undefined;
+  objectives?: string | undefined;
   renewals: MeasureRenewedData[];
   reviews: PeriodicReviewRecordedData[];
   progressNotes: MonthlyProgressNoteSignedData[];
@@ -113,6 +114,8 @@ export interface ReferredPathway {
   status: PathwayStatus;
   stage: PathwayStage;
   assignedOfficerId: string | null;
+  /** The officer in charge as assigned: name and date. */
+  assignedOfficer: VisitOfficerAssignedData | null;
   /** The decision on the current entry (null while awaiting it, or when the programme has none). */
   entry: EntryDecision | null;
   /** Every entry decision, including those before a reopening. */

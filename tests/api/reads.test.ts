@@ -195,3 +195,20 @@ t.test('a command answer gives the ids the service minted, enough to act on what
   t.same(Object.keys(read.pathway.orientations), [orientationId]);
   t.equal(read.pathway.orientations[orientationId].status, 'accepted');
 });
+
+t.test('the full view reads back what the officer assignment, the measure contract and the exit report said', async (t) => {
+  const svc = await testService(t);
+  const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  const id = await referHousehold(c, { programme: 'pdc-energy-2026' });
+  const ok = async (path: string, body: unknown) => t.equal((await c.post(`/v1/pathways/${id}/${path}`, body)).statusCode, 200, path);
+  await ok('visit-officer', { officerId: 'officer-julie', officerName: 'Julie Caron', assignedOn: '2026-06-03' });
+  await ok('entry-acceptance', { decidedOn: '2026-06-05' });
+  await ok('diagnostic-visits', commands.diagnostic('2026-06-20').data);
+  await ok('measure-contract', { signedOn: '2026-06-21', measureStartDate: '2026-06-21', durationMonths: 3, objectives: 'Réduire les factures de chauffage' });
+  await ok('exit', { exitDate: '2026-07-01', exitType: 'moved', reason: 'Déménagement' });
+  await ok('exit-reports', { reportedOn: '2026-07-02', recipients: ['coordinator'], channel: 'email', note: 'Signalé au SLISL' });
+  const view = (await c.get(`/v1/pathways/${id}`)).json().pathway;
+  t.same(view.assignedOfficer, { officerId: 'officer-julie', officerName: 'Julie Caron', assignedOn: '2026-06-03' });
+  t.equal(view.measure.objectives, 'Réduire les factures de chauffage');
+  t.match(view.currentExit.reportedTo, [{ recipient: 'coordinator', reportedOn: '2026-07-02', channel: 'email', note: 'Signalé au SLISL' }]);
+});
