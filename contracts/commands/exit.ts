@@ -15,6 +15,7 @@ export const recordExitCommand = z.strictObject({
 });
 
 export const reportExitCommand = z.strictObject({
+  exitDate: isoDate.optional().describe('The exit reported: by default the current one; after a reopening, name an earlier exit that was not reported yet'),
   reportedOn: isoDate,
   recipients: z
     .array(exitReportRecipientSchema)

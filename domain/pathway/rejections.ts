@@ -39,6 +39,7 @@ export const REJECTIONS = {
   'evaluation.premature': { status: 409, detail: 'There is nothing to evaluate yet: no diagnostic visit and no measure.' },
   'exit.type_required': { status: 422, detail: 'An exit states its type: completed, or the kind of rupture.' },
   'exit.reason_required': { status: 422, detail: 'A rupture is explained: give its reason.' },
+  'exit.not_found': { status: 404, detail: 'No exit on that date in this pathway.' },
   'exit.already_reported': { status: 409, detail: 'This exit has already been reported to that recipient.' },
   'exit.final_review_required': { status: 409, detail: 'The programme requires a final review signed by the household before a completed exit.' },
   'measure.not_started': { status: 409, detail: 'No measure is in progress: its contract has not been signed.' },

@@ -31,11 +31,16 @@ export type DateCheck = readonly [field: string, date: string | undefined];
 export function checkDates(rc: RuleContext, checks: readonly DateCheck[]): PathwayRejection | null {
   for (const [field, date] of checks) {
     if (date === undefined) continue;
-    if (date > rc.today) return rejection('date.in_future', `${field} ${date} is after today (${rc.today}).`, field);
+    const future = checkNotInFuture(rc, field, date);
+    if (future) return future;
     const problem = checkNotBeforeReferral(rc, field, date) ?? checkNotWhileExited(rc, field, date) ?? checkInCurrentStay(rc, field, date);
     if (problem) return problem;
   }
   return null;
+}
+
+export function checkNotInFuture(rc: RuleContext, field: string, date: string): PathwayRejection | null {
+  return date > rc.today ? rejection('date.in_future', `${field} ${date} is after today (${rc.today}).`, field) : null;
 }
 
 export function checkNotBeforeReferral(rc: RuleContext, field: string, date: string): PathwayRejection | null {

@@ -2,7 +2,7 @@
 import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
 import type { Decision } from '../decision.js';
 import { currentExit } from '../state.js';
-import { accept, checkDates, checkNotBefore, defined, firstOf, refuse, refusal, type RuleContext } from './common.js';
+import { accept, checkDates, checkNotBefore, checkNotBeforeReferral, checkNotInFuture, defined, firstOf, refuse, refusal, type RuleContext } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
 
@@ -25,11 +25,22 @@ export function recordExit(data: Data<'RecordExit'>, rc: RuleContext): Decision 
   return accept({ type: 'PathwayExited', data: defined({ exitDate: data.exitDate, exitType, reason: data.reason }) });
 }
 
+/**
+ * Every exit is reported "without delay"; a household that came back quickly may be reopened
+ * before the report is recorded, so an earlier exit can be named by its date.
+ */
 export function reportExit(data: Data<'ReportExit'>, rc: RuleContext): Decision {
-  const exit = currentExit(rc.state);
-  if (!exit) return refuse('pathway.not_exited');
+  const current = currentExit(rc.state);
+  if (data.exitDate === undefined && !current) {
+    return refuse('pathway.not_exited', 'The pathway has not exited since its last reopening; name the earlier exit reported (exitDate).', 'exitDate');
+  }
+  const exit = data.exitDate === undefined ? current : findLast(rc.state.exits, (x) => x.exitDate === data.exitDate);
+  if (!exit) return refuse('exit.not_found', `No exit on ${data.exitDate} in this pathway.`, 'exitDate');
+  // A report belongs to its exit, not to a stay: it is dated after the exit, in the days the
+  // pathway was closed or after the household came back, and never in the future.
   const problem = firstOf(
-    checkDates(rc, [['reportedOn', data.reportedOn]]),
+    checkNotInFuture(rc, 'reportedOn', data.reportedOn),
+    checkNotBeforeReferral(rc, 'reportedOn', data.reportedOn),
     checkNotBefore('reportedOn', data.reportedOn, exit.exitDate, 'the exit'),
   );
   if (problem) return refusal(problem);
@@ -37,7 +48,12 @@ export function reportExit(data: Data<'ReportExit'>, rc: RuleContext): Decision 
     const done = exit.reportedTo.find((r) => r.recipient === recipient);
     if (done) return refuse('exit.already_reported', `The ${recipient} was told on ${done.reportedOn}.`, `recipients.${i}`);
   }
-  return accept({ type: 'ExitReported', data: defined({ exitDate: exit.exitDate, ...data }) });
+  return accept({ type: 'ExitReported', data: defined(data, { exitDate: exit.exitDate }) });
+}
+
+function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return items[i];
+  return undefined;
 }
 
 export function reopenPathway(data: Data<'ReopenPathway'>, rc: RuleContext): Decision {

@@ -8,11 +8,15 @@ const ANY_STATUS: ReadonlySet<CommandType> = new Set(['SettlePhase']);
 /** After an exit: only reporting it and reopening. */
 const WHEN_EXITED: ReadonlySet<CommandType> = new Set(['ReportExit', 'ReopenPathway']);
 const WHEN_REJECTED: ReadonlySet<CommandType> = new Set(['ReopenPathway']);
-/** Before entry validation: deciding the entry, preparing contact, or closing the pathway. */
+/**
+ * Before entry validation: deciding the entry, preparing contact, or closing the pathway; and
+ * reporting an earlier exit, which a re-entry awaiting its validation may still owe.
+ */
 const BEFORE_VALIDATION: ReadonlySet<CommandType> = new Set([
-  'AcceptEntry', 'RejectEntry', 'AssignVisitOfficer', 'AttemptContact', 'RecordExit',
+  'AcceptEntry', 'RejectEntry', 'AssignVisitOfficer', 'AttemptContact', 'RecordExit', 'ReportExit',
 ]);
-const ONLY_AFTER_EXIT: ReadonlySet<CommandType> = new Set(['ReportExit', 'ReopenPathway']);
+/** Reopening needs an exit (or a rejection) to undo; an exit report names its exit (rules/exit.ts). */
+const ONLY_AFTER_EXIT: ReadonlySet<CommandType> = new Set(['ReopenPathway']);
 const ENTRY_DECISIONS: ReadonlySet<CommandType> = new Set(['AcceptEntry', 'RejectEntry']);
 
 export function checkStatus(state: ReferredPathway, type: CommandType): PathwayRejection | null {

@@ -161,3 +161,19 @@ t.test('a closed door is made of home visits of the current stay', async (t) => 
   await p.do(step.attempt('2026-08-05', 'home_visit', 'no_answer'), as.officer);
   await p.do(step.closedDoor('2026-08-06'), as.officer);
 });
+
+t.test('an exit is reported even after the household came back: the report names it, dated when it was made', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  await p.do(commands.diagnostic('2026-06-20'), as.officer);
+  await p.do(step.exit('2026-07-01', 'contact_lost', 'Plus de réponse'), as.officer);
+  await p.do(step.reopen('2026-08-01'));
+  const report = (reportedOn: string, exitDate?: string) => ({ type: 'ReportExit' as const, data: { reportedOn, recipients: ['referrer' as const], ...(exitDate ? { exitDate } : {}) } });
+  await p.rejects(report('2026-07-02'), { status: 409, code: 'pathway.not_exited', field: 'exitDate' }, as.officer);
+  await p.rejects(report('2026-07-02', '2026-06-30'), { status: 404, code: 'exit.not_found', field: 'exitDate' }, as.officer);
+  await p.rejects(report('2026-06-30', '2026-07-01'), { status: 422, code: 'date.out_of_order', field: 'reportedOn' }, as.officer);
+  // told the day after the exit, while the pathway was closed, and recorded only now
+  await p.do(report('2026-07-02', '2026-07-01'), as.officer);
+  await p.rejects(report('2026-08-02', '2026-07-01'), { status: 409, code: 'exit.already_reported', field: 'recipients.0' }, as.officer);
+  t.match((await p.state()).exits, [{ exitDate: '2026-07-01', reopenedOn: '2026-08-01', reportedTo: [{ recipient: 'referrer', reportedOn: '2026-07-02' }] }]);
+});
