@@ -42,5 +42,5 @@ export const signMonthlyProgressNoteCommand = z.strictObject({
   homeVisitDates: z.array(isoDate).max(31).describe('Recorded once each and in date order'),
   workedOn: noteText.optional(),
   pendingPoints: noteText.optional(),
-  orientationIds: z.array(entityId).max(LIMITS.listMedium).default([]),
+  orientationIds: z.array(entityId).max(LIMITS.listMedium).default([]).describe('Recorded once each: an orientation named twice is kept once'),
 });

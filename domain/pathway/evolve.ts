@@ -5,7 +5,7 @@ import type { PathwayEvent, PathwayEventOf } from '../../contracts/events/index.
 import { getProgrammeProfile } from '../programmes/profiles.js';
 import { addDays, addMonths, latest } from '../shared/dates.js';
 import { advanceStage, type PathwayStage } from './stage.js';
-import type { MeasureState, PathwayState, ReferredPathway } from './state.js';
+import { exitReported, type MeasureState, type PathwayState, type ReferredPathway } from './state.js';
 
 export function evolvePathway(state: PathwayState, event: PathwayEvent): PathwayState {
   if (event.type === 'HouseholdReferred') return state ?? referred(event);
@@ -156,7 +156,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
     }
     case 'ExitReported': {
       const { exitDate, reportedOn, recipients, channel, note } = event.data;
-      const index = findLastIndex(s.exits, (e) => e.exitDate === exitDate);
+      const index = s.exits.indexOf(exitReported(s.exits, exitDate, recipients)!);
       if (index < 0) return s;
       const exits = s.exits.map((e, i) =>
         i === index ? { ...e, reportedTo: [...e.reportedTo, ...recipients.map((recipient) => ({ recipient, reportedOn, channel, note }))] } : e,
@@ -238,11 +238,6 @@ function closeOpenPause(s: ReferredPathway, endDate: string, endReason: string |
 /** Last day of a measure of `months` months starting on `start`. */
 export function measureEnd(start: string, months: number): string {
   return addDays(addMonths(start, months), -1);
-}
-
-function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i] as T)) return i;
-  return -1;
 }
 
 /** The business date of an event as "something happened", for lastActivityOn. */

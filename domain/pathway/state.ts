@@ -177,6 +177,22 @@ export function measuresThisStay(state: ReferredPathway): MeasureState[] {
   return state.measure ? [...past, state.measure] : past;
 }
 
+/**
+ * The exit a report of `exitDate` is about. Two exits may share a day (an exit, a reopening and
+ * an exit again): the latest of them not yet reported to these recipients, else the latest.
+ * The decider and the fold both pick with this, so they agree on which one a report names.
+ */
+export function exitReported(exits: readonly ExitState[], exitDate: string, recipients: readonly ExitReportRecipient[]): ExitState | undefined {
+  let latest: ExitState | undefined;
+  for (let i = exits.length - 1; i >= 0; i--) {
+    const e = exits[i]!;
+    if (e.exitDate !== exitDate) continue;
+    latest ??= e;
+    if (!e.reportedTo.some((r) => recipients.includes(r.recipient))) return e;
+  }
+  return latest;
+}
+
 export function activeMeasure(state: ReferredPathway): MeasureState | null {
   return state.measure && state.measure.closedOn === null ? state.measure : null;
 }

@@ -20,7 +20,7 @@ export interface StepContext {
 const words = (code: string) => code.replaceAll('_', ' ');
 const plural = (count: number, en: string, fr: string) => ({ en: `${count} ${en}${count > 1 ? 's' : ''}`, fr: `${count} ${fr}${count > 1 ? 's' : ''}` });
 /** A label inside a French sentence: "Aides financières et FSL" → "aides financières et FSL". */
-const lower = (label: string) => (/^[A-ZÉ][a-zé]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+const lower = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 const frLabel = <K extends string>(labels: Record<K, string>, code: K) => lower(labels[code] ?? code);
 const problemLabel = (code: string) => (DIFFICULTY_LABELS as Record<string, string>)[code] ?? (ORIENTATION_CATEGORY_LABELS as Record<string, string>)[code] ?? code;
 

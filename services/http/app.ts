@@ -97,7 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const pathways = new PathwayService(ctx.store);
   await app.register(pathwayCommands, { pathways });
   await app.register(pathwayReads, { store: ctx.store, pathways, readDb: ctx.readDb });
-  await app.register(timelineRoute, { pathways, readDb: ctx.readDb, projections: ctx.projections });
+  await app.register(timelineRoute, { pathways, readDb: ctx.readDb });
   const policies = new PolicyCatalogueStore(ctx.store);
   const phaseReads = new PhaseReads(ctx.store, policies, ctx.readDb);
   await app.register(policyRoutes, { policies });

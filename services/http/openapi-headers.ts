@@ -41,8 +41,9 @@ export function withResponseHeaders<T>(doc: T): T {
         const code = Number(status);
         if (code === 401) headers['WWW-Authenticate'] = WWW_AUTHENTICATE;
         if (code === 503) headers['Retry-After'] = RETRY_AFTER;
-        // Every answer but a 412 or a 5xx is kept for its Idempotency-Key, and replayed with this header.
-        if (method === 'post' && code < 500 && code !== 412) headers['Idempotent-Replayed'] = REPLAYED;
+        // Every answer to an authenticated request but a 412 or a 5xx is kept for its
+        // Idempotency-Key, and replayed with this header (a 401 comes before any key is read).
+        if (method === 'post' && code < 500 && code !== 412 && code !== 401) headers['Idempotent-Replayed'] = REPLAYED;
         if (method === 'post' && code < 300) {
           if (path.startsWith('/v1/pathways')) headers.ETag = ETAG;
           if (code === 201) headers.Location = LOCATION;

@@ -18,7 +18,7 @@ t.test('every problem code the HTTP layer sends has a problem type that its URI 
   const listed = (await svc.app.inject({ method: 'GET', url: '/problems' })).json() as Array<{ code: string; type: string; status: number }>;
   const byCode = new Map(listed.map((p) => [p.code, p]));
   // The HTTP layer's codes, wherever its sources spell one; the decider's come from its own table.
-  const family = /'((?:auth|request|idempotency|pathway|policy|store|audit|problem)\.[a-z_]+)'/g;
+  const family = /'((?:auth|request|idempotency|pathway|policy|store|audit|problem|route)\.[a-z_]+)'/g;
   const sent = new Set<string>(['internal']);
   for (const file of [...sources(join(root, 'services')), ...sources(join(root, 'domain', 'access'))]) {
     for (const match of readFileSync(file, 'utf8').matchAll(family)) sent.add(match[1]!);
@@ -37,6 +37,11 @@ t.test('every problem code the HTTP layer sends has a problem type that its URI 
   const refused = (await svc.app.inject({ method: 'GET', url: '/v1/pathways' })).json();
   const described = (await svc.app.inject({ method: 'GET', url: refused.type })).json();
   t.match(described, { code: 'auth.token_missing', status: refused.status });
+  // the router's own answers lead somewhere too: no route, and the framework's other client errors
+  const noRoute = (await svc.app.inject({ method: 'GET', url: '/no/such/route' })).json();
+  t.match((await svc.app.inject({ method: 'GET', url: noRoute.type })).json(), { code: 'route.not_found', status: 404 });
+  t.match((await svc.app.inject({ method: 'GET', url: '/problems/http.405' })).json(), { code: 'http.405', status: 405 });
+  t.equal((await svc.app.inject({ method: 'GET', url: '/problems/http.999' })).statusCode, 404);
   const unknown = await svc.app.inject({ method: 'GET', url: '/problems/no.such_code' });
   t.equal(unknown.statusCode, 404);
   t.equal(unknown.json().code, 'problem.unknown');

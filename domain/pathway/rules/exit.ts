@@ -1,7 +1,7 @@
 // Exit or rupture, its report, and the household's return.
 import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
 import type { Decision } from '../decision.js';
-import { currentExit } from '../state.js';
+import { currentExit, exitReported } from '../state.js';
 import { accept, checkDates, checkNotBefore, checkNotBeforeReferral, checkNotInFuture, defined, firstOf, refuse, refusal, type RuleContext } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
@@ -32,9 +32,10 @@ export function recordExit(data: Data<'RecordExit'>, rc: RuleContext): Decision 
 export function reportExit(data: Data<'ReportExit'>, rc: RuleContext): Decision {
   const current = currentExit(rc.state);
   if (data.exitDate === undefined && !current) {
-    return refuse('pathway.not_exited', 'The pathway has not exited since its last reopening; name the earlier exit reported (exitDate).', 'exitDate');
+    const detail = rc.state.exits.length ? 'The pathway has not exited since its last reopening; name the earlier exit reported (exitDate).' : 'The pathway has not exited.';
+    return refuse('pathway.not_exited', detail, 'exitDate');
   }
-  const exit = data.exitDate === undefined ? current : findLast(rc.state.exits, (x) => x.exitDate === data.exitDate);
+  const exit = data.exitDate === undefined ? current : exitReported(rc.state.exits, data.exitDate, data.recipients);
   if (!exit) return refuse('exit.not_found', `No exit on ${data.exitDate} in this pathway.`, 'exitDate');
   // A report belongs to its exit, not to a stay: it is dated after the exit, in the days the
   // pathway was closed or after the household came back, and never in the future.
@@ -51,10 +52,7 @@ export function reportExit(data: Data<'ReportExit'>, rc: RuleContext): Decision 
   return accept({ type: 'ExitReported', data: defined(data, { exitDate: exit.exitDate }) });
 }
 
-function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return items[i];
-  return undefined;
-}
+
 
 export function reopenPathway(data: Data<'ReopenPathway'>, rc: RuleContext): Decision {
   const s = rc.state;

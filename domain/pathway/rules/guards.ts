@@ -25,6 +25,8 @@ export function checkStatus(state: ReferredPathway, type: CommandType): PathwayR
     case 'exited':
       return WHEN_EXITED.has(type) ? null : rejection('pathway.exited');
     case 'rejected':
+      // a rejected re-entry may still owe the report of the exit before it
+      if (type === 'ReportExit' && state.exits.length > 0) return null;
       return WHEN_REJECTED.has(type) ? null : rejection('pathway.rejected');
     case 'awaiting_validation':
       if (BEFORE_VALIDATION.has(type)) return null;

@@ -169,7 +169,7 @@ export function signMonthlyProgressNote(data: Data<'SignMonthlyProgressNote'>, r
   if ('rejection' in id) return refusal(id.rejection);
   return accept({
     type: 'MonthlyProgressNoteSigned',
-    data: defined(data, { noteId: id.id, homeVisitDates: [...new Set(data.homeVisitDates)].sort() }),
+    data: defined(data, { noteId: id.id, homeVisitDates: [...new Set(data.homeVisitDates)].sort(), orientationIds: [...new Set(data.orientationIds)] }),
   });
 }
 

@@ -16,11 +16,19 @@ const problemTypeSchema = z
 
 type Entry = z.infer<typeof problemTypeSchema>;
 
-// Every code a problem may carry, the decider's refusals with the HTTP layer's, by code.
+// Every code a problem may carry, by code: the decider's refusals, then the HTTP layer's (whose
+// texts, written for every route, win where a code is both).
 const TYPES = new Map<string, Entry>([
-  ...Object.entries(HTTP_PROBLEM_TYPES).map(([code, t]): [string, Entry] => [code, { type: `/problems/${code}`, code, status: t.status, summary: t.summary, from: 'http' }]),
   ...Object.entries(REJECTIONS).map(([code, r]): [string, Entry] => [code, { type: `/problems/${code}`, code, status: r.status, summary: r.detail, from: 'pathway_rules' }]),
+  ...Object.entries(HTTP_PROBLEM_TYPES).map(([code, t]): [string, Entry] => [code, { type: `/problems/${code}`, code, status: t.status, summary: t.summary, from: 'http' }]),
 ]);
+
+/** The framework's other client errors leave with `http.<status>` (problem-details.ts). */
+function frameworkType(code: string): Entry | undefined {
+  const status = /^http\.(4\d\d)$/.exec(code)?.[1];
+  if (!status) return undefined;
+  return { type: `/problems/${code}`, code, status: Number(status), summary: `An HTTP error of status ${status} that has no more specific code.`, from: 'http' };
+}
 
 /** What a problem's `type` leads to: the catalogue of problem types, open like the docs. */
 const problemTypes: FastifyPluginAsyncZod = async (app) => {
@@ -42,7 +50,7 @@ const problemTypes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const entry = TYPES.get(request.params.code);
+      const entry = TYPES.get(request.params.code) ?? frameworkType(request.params.code);
       if (!entry) throw new ProblemError(404, 'problem.unknown', `No problem type ${request.params.code}; GET /problems lists them.`);
       return entry;
     },

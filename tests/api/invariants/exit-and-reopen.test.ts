@@ -176,4 +176,30 @@ t.test('an exit is reported even after the household came back: the report names
   await p.do(report('2026-07-02', '2026-07-01'), as.officer);
   await p.rejects(report('2026-08-02', '2026-07-01'), { status: 409, code: 'exit.already_reported', field: 'recipients.0' }, as.officer);
   t.match((await p.state()).exits, [{ exitDate: '2026-07-01', reopenedOn: '2026-08-01', reportedTo: [{ recipient: 'referrer', reportedOn: '2026-07-02' }] }]);
+  // the other recipient, told after the household came back
+  await p.do({ type: 'ReportExit', data: { reportedOn: '2026-08-02', recipients: ['coordinator'], exitDate: '2026-07-01' } }, as.officer);
+});
+
+t.test('two exits on one day are reported each in turn', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as);
+  await p.do(commands.diagnostic('2026-06-20'), as.officer);
+  await p.do(step.exit('2026-07-01', 'contact_lost', 'Plus de réponse'), as.officer);
+  await p.do(step.reopen('2026-07-01'));
+  await p.do(step.exit('2026-07-01', 'moved', 'Déménagement'), as.officer);
+  await p.do(step.reportExit('2026-07-02', ['coordinator']), as.officer);
+  await p.do({ type: 'ReportExit', data: { reportedOn: '2026-07-02', recipients: ['coordinator'], exitDate: '2026-07-01' } }, as.officer);
+  t.same((await p.state()).exits.map((e: { reportedTo: unknown[] }) => e.reportedTo.length), [1, 1], 'each exit told once');
+  await p.rejects({ type: 'ReportExit', data: { reportedOn: '2026-07-03', recipients: ['coordinator'], exitDate: '2026-07-01' } }, { status: 409, code: 'exit.already_reported' }, as.officer);
+});
+
+t.test('an earlier exit can be reported after a re-entry was rejected', async (t) => {
+  const { svc, as } = await setUp(t);
+  const p = await Pathway.refer(t, svc, as, { programme: 'pdc-energy-2026' });
+  await p.do(commands.acceptEntry('2026-06-05'));
+  await p.do(step.exit('2026-07-01', 'contact_lost', 'Plus de réponse'), as.officer);
+  await p.do(step.reopen('2026-08-01'));
+  await p.do(commands.rejectEntry('2026-08-02'));
+  await p.do({ type: 'ReportExit', data: { reportedOn: '2026-08-03', recipients: ['referrer'], exitDate: '2026-07-01' } }, as.officer);
+  t.match((await p.state()).exits, [{ exitDate: '2026-07-01', reportedTo: [{ recipient: 'referrer' }] }]);
 });

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
 import type { PathwayService } from '../../../pathways/pathway-service.js';
-import { readTimeline, type TimelineStep } from '../../../../projections/timeline/timeline-projection.js';
-import type { ProjectionStatusSource } from '../../../../infra/projections/runtime.js';
+import { readTimeline } from '../../../../projections/timeline/timeline-projection.js';
+import { includesRevision, readCaughtUp } from '../../../../projections/timeline/caught-up.js';
 import { requireFullView } from '../../read-access.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
@@ -29,7 +29,7 @@ const timelineSchema = z
   .meta({ id: 'Timeline' });
 
 /** The household's story, step by step (from the timeline projection; eventually consistent). */
-const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: Database.Database; projections: ProjectionStatusSource }> = async (app, { pathways, readDb, projections }) => {
+const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: Database.Database }> = async (app, { pathways, readDb }) => {
   app.get(
     '/v1/pathways/:pathwayId/timeline',
     {
@@ -47,12 +47,8 @@ const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: D
       const loaded = await pathways.load(pathwayId);
       if (!loaded) throw new ProblemError(404, 'pathway.not_found', `No pathway ${pathwayId}.`);
       requireFullView(actor, loaded.scope, 'its step-by-step story');
-      let steps = readTimeline(readDb, pathwayId);
-      // Read your own writes: a step just recorded is usually projected within milliseconds (the
-      // wait is for the store's head, which includes this pathway's last fact).
-      if (!includesRevision(steps, loaded.revision) && (await projections.waitFor(await pathways.store.headPosition(), CATCH_UP_WAIT_MS))) {
-        steps = readTimeline(readDb, pathwayId);
-      }
+      // Read your own writes: a step just recorded is usually projected within milliseconds.
+      const steps = await readCaughtUp(() => readTimeline(readDb, pathwayId), loaded.revision, CATCH_UP_WAIT_MS);
       reply.header('cache-control', 'private, no-cache').header('vary', 'Authorization');
       return { pathwayId, pathwayRevision: loaded.revision, upToDate: includesRevision(steps, loaded.revision), steps };
     },
@@ -61,9 +57,5 @@ const timelineRoute: FastifyPluginAsyncZod<{ pathways: PathwayService; readDb: D
 
 /** How long a read waits for the projection to absorb the pathway's last fact before answering without it. */
 const CATCH_UP_WAIT_MS = 500;
-
-function includesRevision(steps: readonly TimelineStep[], revision: number): boolean {
-  return steps.some((s) => s.revision === revision);
-}
 
 export default timelineRoute;
