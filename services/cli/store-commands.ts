@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../../infra/config/config.js';
-import { defaultSqliteFile } from '../../infra/eventstore/open.js';
 import { SqliteEventStore } from '../../infra/eventstore/sqlite/sqlite-event-store.js';
 import { defaultReadModelFile, openReadModelDb } from '../../infra/projections/read-model-db.js';
 import { rebuildProjection } from '../../infra/projections/rebuild.js';

@@ -8,7 +8,7 @@ import { ORIENTATION_CATEGORIES, ORIENTATION_TARGET_STATUSES, PROGRAMME_IDS } fr
 import { CURRENT_EVENT_VERSIONS, parsePathwayEvent, type PathwayEvent } from '../../../contracts/events/index.js';
 import { decidePathway, evolvePathway, type PathwayState } from '../../../domain/pathway/index.js';
 import { addDays, monthOf } from '../../../domain/shared/dates.js';
-import { commands as c, diagnosticData, REFERRED_ON } from './fixtures.js';
+import { commands as c, REFERRED_ON } from './fixtures.js';
 import { COORDINATOR, fixedContext, fold, VISIT_OFFICER, type CommandInput } from './given.js';
 
 const intent = fc.record({
