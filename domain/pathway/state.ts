@@ -99,11 +99,6 @@ export interface ReferredPathway {
   externalReference?: ExternalReference | undefined;
   referredOn: string;
   /**
-   * When the current stay began: the referral, or the last reopening. Facts recorded since are
-   * dated from it on: an earlier stay is closed once the pathway exits (or its entry is rejected).
-   */
-  stayStartedOn: string;
-  /**
    * Where the current stay's entries begin in the lists that outlive a reopening: a fact dated
    * on the day of a same-day exit and reopening may belong to either stay, the record order
    * tells which. Internal to the decider: not part of the views.
@@ -159,6 +154,14 @@ export function activePause(state: ReferredPathway): PauseState | null {
 export function currentExit(state: ReferredPathway): ExitState | null {
   const last = state.exits[state.exits.length - 1];
   return last && last.reopenedOn === null ? last : null;
+}
+
+/**
+ * When the current stay began: the referral, or the last reopening. Facts recorded since are
+ * dated from it on: an earlier stay is closed once the pathway exits (or its entry is rejected).
+ */
+export function stayStartedOn(state: ReferredPathway): string {
+  return state.reopenings[state.reopenings.length - 1]?.reopenedOn ?? state.referredOn;
 }
 
 /** The diagnostic visits of the current stay. */

@@ -10,7 +10,7 @@ import {
 import { defined } from './rules/common.js';
 import type { PathwayStage } from './stage.js';
 import {
-  activeMeasure, activePause, currentExit, type OrientationState, type PathwayState, type PathwayStatus, type ReferredPathway,
+  activeMeasure, activePause, currentExit, stayStartedOn, type OrientationState, type PathwayState, type PathwayStatus, type ReferredPathway,
 } from './state.js';
 
 export interface OutcomeView {
@@ -78,6 +78,7 @@ function orientationOutcome(o: OrientationState): OutcomeView['orientations'][nu
 export type FullView = Omit<ReferredPathway, 'contacts' | 'stayBegins'> & {
   /** Support contacts by contactId, as the API has always published them (the state keeps a journal). */
   contacts: Record<string, ReferredPathway['contacts'][number]>;
+  stayStartedOn: string;
   activePause: ReturnType<typeof activePause>;
   currentExit: ReturnType<typeof currentExit>;
   measureInProgress: ReturnType<typeof activeMeasure>;
@@ -94,5 +95,5 @@ export function toFullView(state: PathwayState): FullView | null {
   const contacts: FullView['contacts'] = {};
   for (const c of state.contacts) contacts[c.contactId] = c;
   const { stayBegins: _internal, ...shown } = state;
-  return { ...shown, contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
+  return { ...shown, stayStartedOn: stayStartedOn(state), contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
 }

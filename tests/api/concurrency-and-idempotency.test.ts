@@ -135,21 +135,25 @@ t.test('the same referral arriving twice (same external reference) does not open
   t.equal(await svc.store.headPosition(), 1);
 });
 
+/** A second process on the same data folder records a step the service does not see. */
+async function assignBehindTheService(dataDir: string, id: string, expectedRevision: number, officerId: string, assignedOn: string): Promise<void> {
+  const other = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  await other.append(`pathway-${id}`, [{
+    type: 'VisitOfficerAssigned',
+    schemaVersion: 1,
+    data: { officerId, assignedOn },
+    metadata: { principal: { id: 'other-process', role: 'coordinator', organisationId: 'org-op' }, correlationId: `c-${officerId}`, occurredAt: `${assignedOn}T00:00:00.000Z` },
+  }], expectedRevision);
+  await other.close();
+  await new Promise((r) => setTimeout(r, 50));
+}
+
 for (const writer of WRITERS) t.test(`another process's write (${writer} writer): a cached state never answers for the stream, even when nothing is appended`, async (t) => {
   const svc = await testService(t, { PARCOURS_STORE_WRITER: writer });
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
   const id = await referHousehold(c);
   t.equal((await c.get(`/v1/pathways/${id}`)).headers.etag, '"0"', 'the service has folded and cached revision 0');
-  // A second process on the same data folder records a step the service did not see.
-  const other = new SqliteEventStore(join(svc.dataDir, 'events.sqlite'));
-  await other.append(`pathway-${id}`, [{
-    type: 'VisitOfficerAssigned',
-    schemaVersion: 1,
-    data: { officerId: 'officer-9', assignedOn: '2026-06-03' },
-    metadata: { principal: { id: 'other-process', role: 'coordinator', organisationId: 'org-op' }, correlationId: 'c-other', occurredAt: '2026-06-03T00:00:00.000Z' },
-  }], 0);
-  await other.close();
-  await new Promise((r) => setTimeout(r, 50));
+  await assignBehindTheService(svc.dataDir, id, 0, 'officer-9', '2026-06-03');
 
   // Refused on either state, but the caller's revision is stale: 412, not the refusal.
   const refused = await c.post(`/v1/pathways/${id}/support-contacts`, commands.contact('2026-01-01').data, { 'if-match': '"0"' });
@@ -163,15 +167,7 @@ for (const writer of WRITERS) t.test(`another process's write (${writer} writer)
   t.equal(next.headers.etag, '"2"');
 
   // Again behind the service's back, then a list naming both the revision it cached and the new one.
-  const again = new SqliteEventStore(join(svc.dataDir, 'events.sqlite'));
-  await again.append(`pathway-${id}`, [{
-    type: 'VisitOfficerAssigned',
-    schemaVersion: 1,
-    data: { officerId: 'officer-10', assignedOn: '2026-06-21' },
-    metadata: { principal: { id: 'other-process', role: 'coordinator', organisationId: 'org-op' }, correlationId: 'c-other-2', occurredAt: '2026-06-21T00:00:00.000Z' },
-  }], 2);
-  await again.close();
-  await new Promise((r) => setTimeout(r, 50));
+  await assignBehindTheService(svc.dataDir, id, 2, 'officer-10', '2026-06-21');
   const listed = await c.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25').data, { 'if-match': '"2", "3"' });
   t.equal(listed.statusCode, 200, 'the stream is at a revision the list names: the command runs on it');
   t.equal(listed.headers.etag, '"4"');

@@ -4,7 +4,7 @@ import type { PathwayEvent } from '../../../contracts/events/index.js';
 import type { ProgrammeProfile } from '../../programmes/profiles.js';
 import type { DecideContext, Decision } from '../decision.js';
 import { rejection, type PathwayRejection, type RejectionCode } from '../rejections.js';
-import { activePause, type ReferredPathway } from '../state.js';
+import { activePause, stayStartedOn, type ReferredPathway } from '../state.js';
 
 export interface RuleContext {
   state: ReferredPathway;
@@ -69,7 +69,7 @@ function checkNotWhileExited(rc: RuleContext, field: string, date: string): Path
  * before the household came back).
  */
 function checkInCurrentStay(rc: RuleContext, field: string, date: string): PathwayRejection | null {
-  const from = rc.state.stayStartedOn;
+  const from = stayStartedOn(rc.state);
   return date < from
     ? rejection('date.before_reopening', `${field} ${date} is before the pathway was reopened (${from}); an earlier stay takes no new facts.`, field)
     : null;

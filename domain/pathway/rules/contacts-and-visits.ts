@@ -1,7 +1,7 @@
 // Contact attempts, scheduled visits, closed doors.
 import type { PathwayCommandDataMap } from '../../../contracts/commands/index.js';
 import type { Decision } from '../decision.js';
-import { attemptsThisStay, type ContactAttemptState } from '../state.js';
+import { attemptsThisStay, stayStartedOn, type ContactAttemptState } from '../state.js';
 import { accept, checkDates, checkNotBefore, checkNotBeforeReferral, defined, firstOf, idFor, refuse, refusal, type RuleContext } from './common.js';
 
 type Data<K extends keyof PathwayCommandDataMap> = PathwayCommandDataMap[K];
@@ -49,7 +49,7 @@ export function recordClosedDoor(data: Data<'RecordClosedDoor'>, rc: RuleContext
       if (!attempt) return refuse('contact_attempt.not_found', `No contact attempt ${attemptId} in this pathway.`, field);
       // a closed door (a billable outcome) is made of this stay's visits, not of one the household left
       if (!ownStay.has(attempt)) {
-        return refuse('closed_door.insufficient_attempts', `Attempt ${attemptId} belongs to a stay before the reopening of ${rc.state.stayStartedOn}.`, field);
+        return refuse('closed_door.insufficient_attempts', `Attempt ${attemptId} belongs to a stay before the reopening of ${stayStartedOn(rc.state)}.`, field);
       }
       if (!isFailedHomeVisit(attempt)) {
         return refuse('closed_door.insufficient_attempts', `Attempt ${attemptId} is not a home visit that found nobody.`, field);

@@ -52,8 +52,6 @@ export function reportExit(data: Data<'ReportExit'>, rc: RuleContext): Decision 
   return accept({ type: 'ExitReported', data: defined(data, { exitDate: exit.exitDate }) });
 }
 
-
-
 export function reopenPathway(data: Data<'ReopenPathway'>, rc: RuleContext): Decision {
   const s = rc.state;
   const exit = currentExit(s);

@@ -6,7 +6,7 @@ import type { MeasureSettings } from '../../programmes/profiles.js';
 import type { Decision } from '../decision.js';
 import type { DiagnosticVisitCompletedData } from '../../../contracts/index.js';
 import { rejection as refusalOf } from '../rejections.js';
-import { diagnosticsThisStay, measuresThisStay, type MeasureState } from '../state.js';
+import { diagnosticsThisStay, measuresThisStay, stayStartedOn, type MeasureState } from '../state.js';
 import {
   accept, checkAfterEntryValidation, checkDates, checkNotBefore, checkNotDuringPause, defined, firstOf, idFor, refuse, refusal,
   type RuleContext,
@@ -33,7 +33,7 @@ export function signMeasureContract(data: Data<'SignMeasureContract'>, rc: RuleC
   }
   const diagnosed = settings.requiresDiagnostic ? diagnosticsThisStay(rc.state) : null;
   if (diagnosed?.length === 0) {
-    const since = rc.state.reopenCount > 0 ? ` since the reopening of ${rc.state.stayStartedOn}` : '';
+    const since = rc.state.reopenCount > 0 ? ` since the reopening of ${stayStartedOn(rc.state)}` : '';
     return refuse('diagnostic.required', `In this programme the accompaniment follows a diagnostic; none is recorded${since}.`);
   }
   const { min, max } = settings.durationMonths;

@@ -1,4 +1,4 @@
-import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandAcceptedSchema, pathwayIdParams } from '../../../../contracts/api/pathway-resources.js';
@@ -8,7 +8,8 @@ import type { PathwayService } from '../../../pathways/pathway-service.js';
 import { etagOf, parseIfMatch } from '../../etag.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { plainJsonSerializer } from '../../plain-json.js';
-import { errorResponses, ProblemError } from '../../problem.js';
+import { refuseUnless } from '../../read-access.js';
+import { errorResponses } from '../../problem.js';
 
 const idempotencyKey = z.string().optional().describe('Retry key (1 to 200 of A-Z a-z 0-9 . _ : -): the same key and body get the same response for 7 days');
 const commandHeaders = z.object({
@@ -29,7 +30,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
   app.post(
     '/v1/pathways',
     {
-      onRequest: refuseRole('ReferHousehold'),
+      onRequest: refuseUnless((actor) => roleMaySend(actor, 'ReferHousehold')),
       serializerCompiler: plainJsonSerializer,
       schema: {
         tags: ['pathways'],
@@ -62,7 +63,7 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
     app.post(
       `/v1/pathways/:pathwayId/${segment}`,
       {
-        onRequest: refuseRole(type),
+        onRequest: refuseUnless((actor) => roleMaySend(actor, type)),
         serializerCompiler: plainJsonSerializer,
         schema: {
           tags: ['pathways'],
@@ -91,17 +92,6 @@ const pathwayCommands: FastifyPluginAsyncZod<{ pathways: PathwayService }> = asy
     );
   }
 };
-
-/**
- * A role that may never send the command is refused before its body is parsed or its key
- * reserved (the authentication hook, attached to every /v1 route, runs first).
- */
-function refuseRole(type: CommandType): onRequestHookHandler {
-  return (request, _reply, done) => {
-    const access = roleMaySend(principalOf(request), type);
-    done(access.allowed ? undefined : new ProblemError(403, access.code, access.detail));
-  };
-}
 
 /** A keyed request's facts keep its key (as causation) and take ids from its digest. */
 function keyed(request: FastifyRequest): { causationId?: string; requestDigest?: string } {

@@ -9,6 +9,7 @@ import type { PolicyCatalogueStore } from '../../../phases/policy-catalogue-stor
 import { recordedPrincipal } from '../../../event-metadata.js';
 import { principalOf } from '../../plugins/authentication.js';
 import { errorResponses, ProblemError } from '../../problem.js';
+import { refuseUnless } from '../../read-access.js';
 
 /** The phase policy catalogue: versions are added at runtime by admins and never changed. */
 const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = async (app, { policies }) => {
@@ -52,10 +53,7 @@ const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyCatalogueStore }> = 
     '/v1/phase-policies',
     {
       // only admins add versions: anyone else is told so before the body is read
-      onRequest: (request, _reply, done) => {
-        const access = canManagePolicies(principalOf(request));
-        done(access.allowed ? undefined : new ProblemError(403, access.code, access.detail));
-      },
+      onRequest: refuseUnless(canManagePolicies),
       schema: {
         tags: ['phases'],
         operationId: 'AddPhasePolicy',
