@@ -37,7 +37,7 @@ export const outcomeViewSchema = z
         proposedOn: date,
         statusChangedOn: date,
       }),
-    ),
+    ).describe('Every orientation but those of category health, which would tell of the household’s health'),
     measure: z.strictObject({ startDate: date, endsOn: date, totalMonths: z.number().int(), closedOn: date.nullable() }).nullable(),
     exit: z.strictObject({ exitType: exitTypeSchema, exitDate: date }).nullable(),
     exits: z.array(z.strictObject({ exitType: exitTypeSchema, exitDate: date, reopenedOn: date.nullable() })),

@@ -2,6 +2,8 @@
 // - Outcome view: for referrers and partner systems. Outcome-level facts only: where the
 //   pathway stands, which kinds of help it led to, how it ended. No personal data at all: no
 //   name, contact, address, income, debts, bills, health, free text or people's names.
+//   An orientation towards health services says the household has a health problem (special
+//   category data), so it is left out of this view: referrers see the other orientations only.
 // - Full view: everything the state holds, for the visit officer and the coordinator.
 import {
   ORIENTATION_CATEGORY_DATA_INCLUSION_THEMES, type ExitType, type OrientationCategory, type OrientationStatus,
@@ -53,7 +55,7 @@ export function toOutcomeView(state: PathwayState): OutcomeView | null {
     referredOn: state.referredOn,
     entry: state.entry ? { decision: state.entry.decision, decidedOn: state.entry.decidedOn } : null,
     diagnosticVisitDates: state.diagnostics.map((d) => d.visitDate),
-    orientations: Object.values(state.orientations).map(orientationOutcome),
+    orientations: Object.values(state.orientations).filter(shownInOutcome).map(orientationOutcome),
     measure: measure
       ? { startDate: measure.startDate, endsOn: measure.endsOn, totalMonths: measure.totalMonths, closedOn: measure.closedOn }
       : null,
@@ -62,6 +64,13 @@ export function toOutcomeView(state: PathwayState): OutcomeView | null {
     reopenCount: state.reopenCount,
     lastActivityOn: state.lastActivityOn,
   };
+}
+
+/** Orientation categories that tell of the household's health: never in the outcome view. */
+const OUTCOME_WITHHELD_CATEGORIES: ReadonlySet<OrientationCategory> = new Set<OrientationCategory>(['health']);
+
+function shownInOutcome(o: OrientationState): boolean {
+  return !OUTCOME_WITHHELD_CATEGORIES.has(o.category);
 }
 
 function orientationOutcome(o: OrientationState): OutcomeView['orientations'][number] {

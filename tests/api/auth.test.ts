@@ -141,6 +141,11 @@ t.test('referrers and partner systems see only outcome-level data of their own r
     t.notOk(text.includes(secret), `outcome view holds no "${secret}"`);
   }
   t.equal(body.pathway.orientations[0].category, 'financial_aid_fsl', 'orientation categories and statuses are shown');
+  t.equal((await coordinator.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-26', 'health').data)).statusCode, 200);
+  const withHealth = (await partner.get(`/v1/pathways/${id}`)).json();
+  t.same(withHealth.pathway.orientations.map((o: { category: string }) => o.category), ['financial_aid_fsl'], 'an orientation towards health services is not shown: it tells of the household’s health');
+  t.notOk(JSON.stringify(withHealth).includes('sante'), 'nor its data·inclusion theme');
+  t.same(Object.values((await coordinator.get(`/v1/pathways/${id}`)).json().pathway.orientations).map((o) => (o as { category: string }).category), ['financial_aid_fsl', 'health'], 'staff see it');
   t.equal((await partner.get(`/v1/pathways/${id}/events`)).json().code, 'auth.outcome_only');
   t.equal((await partner.get(`/v1/pathways/${id}/timeline`)).json().code, 'auth.outcome_only');
 

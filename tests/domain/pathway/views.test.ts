@@ -36,6 +36,13 @@ t.test('the outcome view carries outcomes only', async (t) => {
   t.strictSame(view?.referringOrganisation, { id: 'org-mds-calais', kind: 'department_service' });
 });
 
+t.test('the outcome view leaves out orientations towards health services, and only those', async (t) => {
+  const withHealth = [...story.slice(0, 7), e.orientation('o-3', '2026-06-26', 'health'), ...story.slice(7)];
+  const view = toOutcomeView(fold(withHealth));
+  t.strictSame(view?.orientations.map((o) => o.orientationId), ['o-1', 'o-2']);
+  t.strictSame(Object.keys(toFullView(fold(withHealth))!.orientations), ['o-1', 'o-2', 'o-3'], 'the full view keeps it');
+});
+
 t.test('the outcome view holds no personal data at all', async (t) => {
   const view = toOutcomeView(fold(story));
   t.strictSame(keysDeep(view).filter(isPersonalDataKey), [], 'no personal-data key at any depth');
