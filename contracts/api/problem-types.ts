@@ -45,7 +45,8 @@ export const HTTP_PROBLEM_TYPES: Record<string, ProblemType> = {
   'audit.store_unreadable': { status: 500, summary: 'The store cannot be read to its end.' },
   'store.busy': { status: 503, summary: 'Another process held the store’s write lock too long; nothing was recorded. Retry after Retry-After.' },
   'store.event_unreadable': { status: 500, summary: 'A stored event cannot be read: an auditor can verify the hash chains.' },
-  'route.not_found': { status: 404, summary: 'No route has this method and path (see /docs).' },
+  'route.not_found': { status: 404, summary: 'No route has this path (see /docs).' },
+  'route.method_not_allowed': { status: 405, summary: 'The path exists but does not answer this method; the Allow header lists those it answers.' },
   'problem.unknown': { status: 404, summary: 'No such problem type: GET /problems lists them.' },
   internal: { status: 500, summary: 'An unexpected error, logged with the request id.' },
 };

@@ -55,3 +55,26 @@ t.test('unknown routes answer problem+json with the request id', async (t) => {
   t.equal(res.headers['x-request-id'], 'partner-123');
   t.match(res.json(), { type: '/problems/route.not_found', status: 404, code: 'route.not_found', requestId: 'partner-123' });
 });
+
+t.test('a known path with another method answers 405 with the methods it takes, and records nothing', async (t) => {
+  const svc = await testService(t);
+  const before = await svc.store.headPosition();
+  const cases: Array<[string, string, string]> = [
+    ['DELETE', '/v1/pathways/0190a1b2-0000-7000-8000-000000000001', 'GET, HEAD'],
+    ['GET', '/v1/pathways/0190a1b2-0000-7000-8000-000000000001/support-contacts', 'POST'],
+    ['PUT', '/v1/pathways', 'GET, HEAD, POST'],
+    ['POST', '/health/live', 'GET, HEAD'],
+    ['DELETE', '/%76%31/pathways', 'GET, HEAD, POST'],
+  ];
+  for (const [method, url, allow] of cases) {
+    const res = await svc.app.inject({ method: method as 'GET', url: `${url}?x=1` });
+    t.equal(res.statusCode, 405, `${method} ${url}`);
+    t.equal(res.headers.allow, allow, `${method} ${url}: Allow`);
+    t.match(res.headers['content-type'], /^application\/problem\+json/);
+    t.match(res.json(), { type: '/problems/route.method_not_allowed', status: 405, code: 'route.method_not_allowed' });
+  }
+  const unknown = await svc.app.inject({ method: 'DELETE', url: '/v1/pathways/x/nothing-here' });
+  t.equal(unknown.statusCode, 404, 'a path no route has is still 404');
+  t.notOk(unknown.headers.allow);
+  t.equal(await svc.store.headPosition(), before, 'nothing was written');
+});

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { StoreBusyError, UnreadableEventError } from '../../../infra/eventstore/errors.js';
 import { IdempotencyBusyError } from '../../../infra/idempotency/idempotency-store.js';
 import { problem, ProblemError, type FieldError } from '../problem.js';
+import { RouteMethods } from '../route-methods.js';
 
 // Fastify's own error codes, mapped to our stable codes.
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
@@ -81,7 +82,17 @@ async function problemDetails(app: FastifyInstance): Promise<void> {
     return send(reply, request, status, `http.${status}`, error.message);
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, request, 404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.record(route));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = routes.allowedOn(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return send(reply, request, 405, 'route.method_not_allowed', `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
+    }
+    return send(reply, request, 404, 'route.not_found', `No route ${request.method} ${path}`);
+  });
 }
 
 export default fp(problemDetails, { name: 'problem-details' });
