@@ -7,6 +7,9 @@ export const PERSONAL_DATA_KEYS = [
   // identity and contact of the household
   'household', 'identity', 'lastName', 'firstName', 'birthYear', 'contact', 'phone', 'email',
   'address', 'line1', 'line2', 'postalCode', 'inseeCode', 'landlord',
+  // the partner's own file number for the household, and the referring organisation's name
+  // (which may be a private person's: a neighbour, a landlord)
+  'externalReference', 'organisationName',
   // people named in the record (referrer's person, visitors, landlords, participants, officers, deciders)
   'name', 'personName', 'personRole', 'visitors', 'participants', 'officerName', 'deciderName', 'approvedBy', 'validatedBy',
   // consent record
@@ -17,7 +20,7 @@ export const PERSONAL_DATA_KEYS = [
   // household situation, dwelling and habits as observed at home
   'composition', 'compositionAfter', 'familySituation', 'findings', 'comfort', 'satisfaction',
   // free text: may name people or describe health and family matters
-  'note', 'notes', 'reason', 'difficultyNote', 'problemNote', 'summary', 'comment', 'objectives', 'workedOn', 'pendingPoints',
+  'note', 'notes', 'reason', 'endReason', 'reopenReason', 'difficultyNote', 'problemNote', 'summary', 'comment', 'objectives', 'workedOn', 'pendingPoints',
 ] as const;
 
 export type PersonalDataKey = (typeof PERSONAL_DATA_KEYS)[number];

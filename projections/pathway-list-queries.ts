@@ -53,7 +53,8 @@ export function listPathways(db: Database.Database, actor: Actor, f: PathwayList
   if (f.afterId) add('pathway_id > ?', f.afterId);
   const rows = db
     .prepare(
-      `SELECT pathway_id, programme, territory, status, stage, assigned_officer_id, referred_on, last_activity_on, revision
+      // Referrers and partner systems are told the stage as their view of the pathway has it.
+      `SELECT pathway_id, programme, territory, status, ${outcomeOnly ? 'outcome_stage AS stage' : 'stage'}, assigned_officer_id, referred_on, last_activity_on, revision
        FROM pathway_list ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pathway_id LIMIT ?`,
     )
     .all(...params, f.limit + 1) as Array<Record<string, string | number | null>>;

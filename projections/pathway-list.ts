@@ -20,7 +20,10 @@ export const pathwayListProjection: Projection = {
   // per event; a rowid table keeps rows of up to about 4 KB in their page.
   // 4: the referring organisation is the one the referral names when staff record it
   // (domain/access/policy.ts: referringOrganisation), not always the recorder's.
-  version: 4,
+  // 5: `outcome_stage`, the stage referrers and partner systems are shown (an orientation
+  // withheld from them does not move it); the memo drops the reasons of pause ends and
+  // reopenings, the referrer's organisation name and the partner's external reference.
+  version: 5,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS pathway_list (
       pathway_id TEXT PRIMARY KEY,
@@ -29,6 +32,7 @@ export const pathwayListProjection: Projection = {
       referrer_org TEXT NOT NULL,
       status TEXT NOT NULL,
       stage TEXT NOT NULL,
+      outcome_stage TEXT NOT NULL,
       assigned_officer_id TEXT,
       referred_on TEXT NOT NULL,
       last_activity_on TEXT NOT NULL,
@@ -123,10 +127,10 @@ function read(db: Database.Database, pathwayId: string): Row | undefined {
 /** Programme and territory are set by the referral only: left out of the update, their index is not rewritten. */
 function upsert(db: Database.Database, pathwayId: string, s: FoldMemo, referrerOrg: string, revision: number): void {
   prepared(db, 
-    `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO pathway_list (pathway_id, programme, territory, referrer_org, status, stage, outcome_stage, assigned_officer_id, referred_on, last_activity_on, revision, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (pathway_id) DO UPDATE SET status = excluded.status,
-       stage = excluded.stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
+       stage = excluded.stage, outcome_stage = excluded.outcome_stage, assigned_officer_id = excluded.assigned_officer_id, referred_on = excluded.referred_on,
        last_activity_on = excluded.last_activity_on, revision = excluded.revision, state = excluded.state`,
-  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, jsonWithoutPersonalData(s));
+  ).run(pathwayId, s.programme, s.territory.code, referrerOrg, s.status, s.stage, s.outcomeStage, s.assignedOfficerId, s.referredOn, s.lastActivityOn, revision, jsonWithoutPersonalData(s));
 }

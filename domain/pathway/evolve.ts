@@ -5,15 +5,52 @@ import type { PathwayEvent, PathwayEventOf } from '../../contracts/events/index.
 import { getProgrammeProfile } from '../programmes/profiles.js';
 import { addDays, addMonths, latest } from '../shared/dates.js';
 import { advanceStage, type PathwayStage } from './stage.js';
+import { withheldFromOutcome } from './outcome-withheld.js';
 import { exitReported, type MeasureState, type PathwayState, type ReferredPathway } from './state.js';
 
 export function evolvePathway(state: PathwayState, event: PathwayEvent): PathwayState {
   if (event.type === 'HouseholdReferred') return state ?? referred(event);
   if (state === null) return null; // nothing can happen to a household that was never referred
   const next = apply(state, event);
+  const move = stageMove(event);
   const on = activityDate(event);
-  return on ? { ...next, lastActivityOn: latest(next.lastActivityOn, on) ?? next.lastActivityOn } : next;
+  if (!move && !on) return next;
+  // One spread that only replaces existing keys (cheap in V8, unlike one that adds keys).
+  return {
+    ...next,
+    stage: move ? moved(next.stage, move) : next.stage,
+    outcomeStage: move && !(event.type === 'OrientationProposed' && withheldFromOutcome(event.data.category)) ? moved(next.outcomeStage, move) : next.outcomeStage,
+    lastActivityOn: on ? (latest(next.lastActivityOn, on) ?? next.lastActivityOn) : next.lastActivityOn,
+  };
 }
+
+/** How an event moves the stage: forward to a step (never back), or to a step whatever came before. */
+type StageMove = { forwardTo: PathwayStage } | { setTo: PathwayStage };
+
+function stageMove(event: PathwayEvent): StageMove | null {
+  switch (event.type) {
+    case 'EntryAccepted': return { forwardTo: 'entry_validated' };
+    case 'EntryRejected': return { setTo: 'entry_rejected' };
+    case 'ContactAttempted': return { forwardTo: 'contact' };
+    case 'VisitScheduled': return { forwardTo: 'visit_scheduled' };
+    case 'ClosedDoorRecorded': return { forwardTo: 'closed_door' };
+    case 'DiagnosticVisitCompleted': return { forwardTo: 'diagnosed' };
+    case 'OrientationProposed': return { forwardTo: 'orientation' };
+    case 'SupportContactRecorded': {
+      const d = event.data;
+      return {
+        forwardTo: d.declaredPhase === 'one_year_follow_up' ? 'follow_up' : d.evaluationOnly || d.declaredPhase === 'evaluation' ? 'evaluation' : 'support',
+      };
+    }
+    case 'EvaluationRecorded': return { forwardTo: 'evaluation' };
+    case 'MeasureContractSigned': return { forwardTo: 'measure' };
+    case 'PathwayExited': return { setTo: 'exited' };
+    case 'PathwayReopened': return { setTo: 'reopened' };
+    default: return null;
+  }
+}
+
+const moved = (stage: PathwayStage, move: StageMove): PathwayStage => ('setTo' in move ? move.setTo : advanceStage(stage, move.forwardTo));
 
 function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathway {
   const needsValidation = getProgrammeProfile(data.programme)?.requiresEntryValidation ?? false;
@@ -30,6 +67,7 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
     consent: data.consent,
     status: needsValidation ? 'awaiting_validation' : 'active',
     stage: 'referred',
+    outcomeStage: 'referred',
     assignedOfficerId: null,
     assignedOfficer: null,
     entry: null,
@@ -53,8 +91,6 @@ function referred({ data }: PathwayEventOf<'HouseholdReferred'>): ReferredPathwa
   };
 }
 
-const advance = (s: ReferredPathway, stage: PathwayStage): PathwayStage => advanceStage(s.stage, stage);
-
 function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
   switch (event.type) {
     case 'HouseholdReferred':
@@ -66,19 +102,18 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         entry,
         entryDecisions: [...s.entryDecisions, entry],
         status: s.status === 'awaiting_validation' ? 'active' : s.status,
-        stage: advance(s, 'entry_validated'),
       };
     }
     case 'EntryRejected': {
       const entry = { decision: 'rejected' as const, ...event.data };
-      return { ...s, entry, entryDecisions: [...s.entryDecisions, entry], status: 'rejected', stage: 'entry_rejected' };
+      return { ...s, entry, entryDecisions: [...s.entryDecisions, entry], status: 'rejected' };
     }
     case 'VisitOfficerAssigned':
       return { ...s, assignedOfficerId: event.data.officerId, assignedOfficer: event.data };
     case 'ContactAttempted':
-      return { ...s, contactAttempts: [...s.contactAttempts, { ...event.data, closedDoorId: null }], stage: advance(s, 'contact') };
+      return { ...s, contactAttempts: [...s.contactAttempts, { ...event.data, closedDoorId: null }] };
     case 'VisitScheduled':
-      return { ...s, scheduledVisits: [...s.scheduledVisits, event.data], stage: advance(s, 'visit_scheduled') };
+      return { ...s, scheduledVisits: [...s.scheduledVisits, event.data] };
     case 'ClosedDoorRecorded': {
       const counted = new Set<string>(event.data.attemptIds);
       return {
@@ -87,11 +122,10 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         contactAttempts: s.contactAttempts.map((a) =>
           counted.has(a.attemptId) ? { ...a, closedDoorId: event.data.closedDoorId } : a,
         ),
-        stage: advance(s, 'closed_door'),
       };
     }
     case 'DiagnosticVisitCompleted':
-      return { ...s, diagnostics: [...s.diagnostics, event.data], stage: advance(s, 'diagnosed') };
+      return { ...s, diagnostics: [...s.diagnostics, event.data] };
     case 'DiagnosticReportIssued': {
       const { reportId, visitId, issuedOn, parts, validatedBy } = event.data;
       return { ...s, reports: { ...s.reports, [reportId]: { reportId, visitId, issuedOn, parts, validatedBy, sendings: [] } } };
@@ -110,7 +144,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         statusChangedOn: proposedOn,
         history: [{ status: 'proposed' as const, on: proposedOn, note }],
       };
-      return { ...s, orientations: { ...s.orientations, [orientationId]: orientation }, stage: advance(s, 'orientation') };
+      return { ...s, orientations: { ...s.orientations, [orientationId]: orientation } };
     }
     case 'OrientationStatusChanged': {
       const { orientationId, status, changedOn, note } = event.data;
@@ -119,14 +153,8 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
       const changed = { ...o, status, statusChangedOn: changedOn, history: [...o.history, { status, on: changedOn, note }] };
       return { ...s, orientations: { ...s.orientations, [orientationId]: changed } };
     }
-    case 'SupportContactRecorded': {
-      const d = event.data;
-      const stage: PathwayStage =
-        d.declaredPhase === 'one_year_follow_up' ? 'follow_up'
-        : d.evaluationOnly || d.declaredPhase === 'evaluation' ? 'evaluation'
-        : 'support';
-      return { ...s, contacts: [...s.contacts, d], stage: advance(s, stage) };
-    }
+    case 'SupportContactRecorded':
+      return { ...s, contacts: [...s.contacts, event.data] };
     case 'PauseDeclared':
       return {
         ...s,
@@ -140,7 +168,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         status: s.status === 'paused' ? 'active' : s.status,
       };
     case 'EvaluationRecorded':
-      return { ...s, evaluations: [...s.evaluations, event.data], stage: advance(s, 'evaluation') };
+      return { ...s, evaluations: [...s.evaluations, event.data] };
     case 'PathwayExited': {
       const { exitDate, exitType, reason } = event.data;
       return {
@@ -150,7 +178,6 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         pauses: closeOpenPause(s, exitDate, 'pathway exited'),
         measure: s.measure && s.measure.closedOn === null ? { ...s.measure, closedOn: exitDate } : s.measure,
         status: 'exited',
-        stage: 'exited',
       };
     }
     case 'ExitReported': {
@@ -180,7 +207,7 @@ function apply(s: ReferredPathway, event: PathwayEvent): ReferredPathway {
         progressNotes: [],
         closedOn: null,
       };
-      return { ...s, measure, pastMeasures: s.measure ? [...s.pastMeasures, s.measure] : s.pastMeasures, stage: advance(s, 'measure') };
+      return { ...s, measure, pastMeasures: s.measure ? [...s.pastMeasures, s.measure] : s.pastMeasures };
     }
     case 'PeriodicReviewRecorded':
       return s.measure ? { ...s, measure: { ...s.measure, reviews: [...s.measure.reviews, event.data] } } : s;
@@ -220,7 +247,6 @@ function reopened(s: ReferredPathway, reopenedOn: string, reason: string): Refer
     exits,
     entry: revalidate ? null : s.entry,
     status: revalidate ? 'awaiting_validation' : 'active',
-    stage: 'reopened',
     stayBegins: { diagnostics: s.diagnostics.length, contactAttempts: s.contactAttempts.length, pastMeasures: pastMeasures.length },
     measure: null,
     pastMeasures,

@@ -108,6 +108,12 @@ export interface ReferredPathway {
   consent: Consent;
   status: PathwayStatus;
   stage: PathwayStage;
+  /**
+   * The stage as referrers and partner systems are told it: the same, but for orientations they
+   * are not shown (domain/pathway/views.ts), which do not move it. Internal: the outcome view
+   * publishes it as its `stage`; the full view leaves it out.
+   */
+  outcomeStage: PathwayStage;
   assignedOfficerId: string | null;
   /** The officer in charge as assigned: name and date. */
   assignedOfficer: VisitOfficerAssignedData | null;

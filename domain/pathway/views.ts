@@ -2,14 +2,14 @@
 // - Outcome view: for referrers and partner systems. Outcome-level facts only: where the
 //   pathway stands, which kinds of help it led to, how it ended. No personal data at all: no
 //   name, contact, address, income, debts, bills, health, free text or people's names.
-//   An orientation towards health services says the household has a health problem (special
-//   category data), so it is left out of this view: referrers see the other orientations only.
+//   Nor orientations towards health services (outcome-withheld.ts), which would tell of health.
 // - Full view: everything the state holds, for the visit officer and the coordinator.
 import {
   ORIENTATION_CATEGORY_DATA_INCLUSION_THEMES, type ExitType, type OrientationCategory, type OrientationStatus,
   type ProgrammeId, type ReferrerKind,
 } from '../../contracts/enums.js';
 import { defined } from './rules/common.js';
+import { withheldFromOutcome } from './outcome-withheld.js';
 import type { PathwayStage } from './stage.js';
 import {
   activeMeasure, activePause, currentExit, stayStartedOn, type OrientationState, type PathwayState, type PathwayStatus, type ReferredPathway,
@@ -51,7 +51,7 @@ export function toOutcomeView(state: PathwayState): OutcomeView | null {
     territory: defined({ code: state.territory.code, label: state.territory.label }),
     referringOrganisation: defined({ id: state.referrer.organisationId, kind: state.referrer.organisationKind }),
     status: state.status,
-    stage: state.stage,
+    stage: state.outcomeStage,
     referredOn: state.referredOn,
     entry: state.entry ? { decision: state.entry.decision, decidedOn: state.entry.decidedOn } : null,
     diagnosticVisitDates: state.diagnostics.map((d) => d.visitDate),
@@ -66,11 +66,8 @@ export function toOutcomeView(state: PathwayState): OutcomeView | null {
   };
 }
 
-/** Orientation categories that tell of the household's health: never in the outcome view. */
-const OUTCOME_WITHHELD_CATEGORIES: ReadonlySet<OrientationCategory> = new Set<OrientationCategory>(['health']);
-
 function shownInOutcome(o: OrientationState): boolean {
-  return !OUTCOME_WITHHELD_CATEGORIES.has(o.category);
+  return !withheldFromOutcome(o.category);
 }
 
 function orientationOutcome(o: OrientationState): OutcomeView['orientations'][number] {
@@ -84,7 +81,7 @@ function orientationOutcome(o: OrientationState): OutcomeView['orientations'][nu
   };
 }
 
-export type FullView = Omit<ReferredPathway, 'contacts' | 'stayBegins'> & {
+export type FullView = Omit<ReferredPathway, 'contacts' | 'stayBegins' | 'outcomeStage'> & {
   /** Support contacts by contactId, as the API has always published them (the state keeps a journal). */
   contacts: Record<string, ReferredPathway['contacts'][number]>;
   stayStartedOn: string;
@@ -103,6 +100,6 @@ export function toFullView(state: PathwayState): FullView | null {
   if (state === null) return null;
   const contacts: FullView['contacts'] = {};
   for (const c of state.contacts) contacts[c.contactId] = c;
-  const { stayBegins: _internal, ...shown } = state;
+  const { stayBegins: _internal, outcomeStage: _outcomeOnly, ...shown } = state;
   return { ...shown, stayStartedOn: stayStartedOn(state), contacts, activePause: activePause(state), currentExit: currentExit(state), measureInProgress: activeMeasure(state) };
 }

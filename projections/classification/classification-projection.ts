@@ -42,8 +42,9 @@ export const classificationProjection: Projection = {
   name: 'classification',
   // Bump when what is stored changes: the tables (3: no quota columns, no policy id; 4: facts
   // keyed by position), the event types the engine reads, or how a fact is upcast or slimmed
-  // (recorded-fact.ts): the rows then rebuild.
-  version: 4,
+  // (recorded-fact.ts): the rows then rebuild. 5: facts slimmed of the partner's external
+  // reference, the referrer's organisation name and the reasons of pause ends and reopenings.
+  version: 5,
   setup(db) {
     // A rowid table: its rows grow with the list of fact positions, which a WITHOUT ROWID table
     // would send to overflow pages past about 1,000 bytes (a rowid table past about 4 KB, some

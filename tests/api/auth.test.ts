@@ -168,6 +168,21 @@ t.test('referrers and partner systems see only outcome-level data of their own r
   t.ok(JSON.stringify(full.json()).includes('Martin'), 'the coordinator of the territory sees the whole record');
 });
 
+t.test('a household sent to health services only: referrers see neither the orientation nor a stage that would tell of it', async (t) => {
+  const svc = await testService(t);
+  const partner = caller(svc.app, await tokenFor(svc.dataDir, 'partner_system', 'org-caf', []));
+  const id = await referHousehold(partner);
+  const coordinator = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis']));
+  t.equal((await coordinator.post(`/v1/pathways/${id}/diagnostic-visits`, commands.diagnostic('2026-06-20').data)).statusCode, 200);
+  t.equal((await coordinator.post(`/v1/pathways/${id}/orientations`, commands.propose('2026-06-25', 'health').data)).statusCode, 200);
+  const seen = (await partner.get(`/v1/pathways/${id}`)).json().pathway;
+  t.same([seen.stage, seen.orientations], ['diagnosed', []]);
+  t.equal((await coordinator.get(`/v1/pathways/${id}`)).json().pathway.stage, 'orientation', 'staff see it oriented');
+  await svc.projections.waitFor(await svc.store.headPosition());
+  t.same((await partner.get('/v1/pathways')).json().items.map((i: { stage: string }) => i.stage), ['diagnosed'], 'the list tells the partner the same stage');
+  t.same((await coordinator.get('/v1/pathways')).json().items.map((i: { stage: string }) => i.stage), ['orientation'], 'and staff theirs');
+});
+
 t.test('every event records the acting principal', async (t) => {
   const svc = await testService(t);
   const c = caller(svc.app, await tokenFor(svc.dataDir, 'coordinator', 'org-op', ['calaisis'], 3600, 'claire.coord'));

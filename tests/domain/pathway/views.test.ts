@@ -43,6 +43,20 @@ t.test('the outcome view leaves out orientations towards health services, and on
   t.strictSame(Object.keys(toFullView(fold(withHealth))!.orientations), ['o-1', 'o-2', 'o-3'], 'the full view keeps it');
 });
 
+t.test('an orientation withheld from the outcome view does not move the stage it shows', async (t) => {
+  const stages = (events: PathwayEvent[]) => {
+    const state = fold(events);
+    return [toFullView(state)!.stage, toOutcomeView(state)!.stage];
+  };
+  const health = e.orientation('o-h', '2026-06-21', 'health');
+  const base = [e.referred({ programme: 'pdc-energy-2026' }), e.accepted('2026-06-05')];
+  t.strictSame(stages([...base, health]), ['orientation', 'entry_validated'], 'staff see it oriented; referrers see where it was');
+  t.strictSame(stages([...base, health, e.diagnostic('visit-1', '2026-06-22')]), ['orientation', 'diagnosed'], 'a later step moves the stage referrers see');
+  t.strictSame(stages([...base, health, e.orientation('o-1', '2026-06-23')]), ['orientation', 'orientation'], 'a shown orientation moves it as before');
+  t.strictSame(stages([...base, health, e.exited('2026-06-24', 'moved'), e.reopened('2026-07-01')]), ['reopened', 'reopened'], 'exits and reopenings set both');
+  t.notOk('outcomeStage' in toFullView(fold([...base, health]))!, 'the full view has one stage');
+});
+
 t.test('the outcome view holds no personal data at all', async (t) => {
   const view = toOutcomeView(fold(story));
   t.strictSame(keysDeep(view).filter(isPersonalDataKey), [], 'no personal-data key at any depth');
