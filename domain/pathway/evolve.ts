@@ -15,11 +15,12 @@ export function evolvePathway(state: PathwayState, event: PathwayEvent): Pathway
   const move = stageMove(event);
   const on = activityDate(event);
   if (!move && !on) return next;
+  const movesOutcome = move !== null && !(event.type === 'OrientationProposed' && withheldFromOutcome(event.data.category));
   // One spread that only replaces existing keys (cheap in V8, unlike one that adds keys).
   return {
     ...next,
     stage: move ? moved(next.stage, move) : next.stage,
-    outcomeStage: move && !(event.type === 'OrientationProposed' && withheldFromOutcome(event.data.category)) ? moved(next.outcomeStage, move) : next.outcomeStage,
+    outcomeStage: movesOutcome ? moved(next.outcomeStage, move) : next.outcomeStage,
     lastActivityOn: on ? (latest(next.lastActivityOn, on) ?? next.lastActivityOn) : next.lastActivityOn,
   };
 }

@@ -110,7 +110,7 @@ export interface ReferredPathway {
   stage: PathwayStage;
   /**
    * The stage as referrers and partner systems are told it: the same, but for orientations they
-   * are not shown (domain/pathway/views.ts), which do not move it. Internal: the outcome view
+   * are not shown (outcome-withheld.ts), which do not move it. Internal: the outcome view
    * publishes it as its `stage`; the full view leaves it out.
    */
   outcomeStage: PathwayStage;
